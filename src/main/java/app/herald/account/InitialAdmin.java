@@ -1,0 +1,40 @@
+package app.herald.account;
+
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/** Creates the {@code admin} account when the user table is empty, so a fresh install can be signed into. */
+@ApplicationScoped
+public class InitialAdmin {
+
+    public static final String USERNAME = "admin";
+    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    @Inject
+    UserService users;
+
+    /** Returns the generated password when one had to be made up; empty when nothing was created or it was given. */
+    @Transactional
+    public Optional<String> createIfNoUsers(Optional<String> configuredPassword) {
+        if (AppUser.count() > 0) {
+            return Optional.empty();
+        }
+        String password = configuredPassword.filter(p -> !p.isBlank()).orElseGet(InitialAdmin::generatePassword);
+        users.create(USERNAME, "Administrator", password, EnumSet.of(Role.ADMIN));
+        return configuredPassword.filter(p -> !p.isBlank()).isPresent() ? Optional.empty() : Optional.of(password);
+    }
+
+    private static String generatePassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return password.toString();
+    }
+}

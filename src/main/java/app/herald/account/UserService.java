@@ -1,0 +1,96 @@
+package app.herald.account;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Creates users and changes their roles and status, keeping at least one active admin. */
+@ApplicationScoped
+@Transactional
+public class UserService {
+
+    static final int MIN_PASSWORD_LENGTH = 10;
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+
+    public AppUser create(String username, String displayName, String password, Set<Role> roles) {
+        String name = username == null ? "" : username.strip();
+        if (!USERNAME.matcher(name).matches()) {
+            throw new AccountException("User name must be 2–64 characters: lower-case letters, digits, '.', '_' or '-',"
+                    + " starting with a letter or digit.");
+        }
+        if (AppUser.findByUsername(name).isPresent()) {
+            throw new AccountException("A user named '" + name + "' already exists.");
+        }
+        requireUsablePassword(password);
+        if (roles.isEmpty()) {
+            throw new AccountException("Choose at least one role.");
+        }
+        AppUser user = new AppUser();
+        user.username = name;
+        user.displayName = displayName == null || displayName.isBlank() ? name : displayName.strip();
+        if (user.displayName.length() > 120) {
+            throw new AccountException("Display name must be at most 120 characters.");
+        }
+        user.setPassword(password);
+        user.roles = Role.format(roles);
+        user.createdAt = Instant.now();
+        user.persist();
+        return user;
+    }
+
+    public AppUser changeRoles(long userId, Set<Role> roles) {
+        AppUser user = find(userId);
+        if (roles.isEmpty()) {
+            throw new AccountException("Choose at least one role; deactivate the user to remove all access.");
+        }
+        if (user.isActiveAdmin() && !roles.contains(Role.ADMIN) && AppUser.countActiveAdmins() <= 1) {
+            throw new AccountException(user.username + " is the last active admin; make someone else an admin first.");
+        }
+        user.roles = Role.format(roles);
+        return user;
+    }
+
+    public AppUser deactivate(long userId) {
+        AppUser user = find(userId);
+        if (!user.active) {
+            throw new AccountException(user.username + " is already deactivated.");
+        }
+        if (user.isActiveAdmin() && AppUser.countActiveAdmins() <= 1) {
+            throw new AccountException(user.username + " is the last active admin and cannot be deactivated;"
+                    + " make someone else an admin first.");
+        }
+        user.active = false;
+        return user;
+    }
+
+    public AppUser reactivate(long userId) {
+        AppUser user = find(userId);
+        user.active = true;
+        return user;
+    }
+
+    public void recordSignIn(String username) {
+        AppUser.findByUsername(username).ifPresent(user -> user.lastLoginAt = Instant.now());
+    }
+
+    private static AppUser find(long userId) {
+        AppUser user = AppUser.findById(userId);
+        if (user == null) {
+            throw new jakarta.ws.rs.NotFoundException("No user " + userId);
+        }
+        return user;
+    }
+
+    private static void requireUsablePassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new AccountException("Password must be at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+        if (password.length() > 72) {
+            // bcrypt ignores everything after 72 bytes.
+            throw new AccountException("Password must be at most 72 characters.");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package app.herald.system;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import app.herald.account.AppUser;
+import app.herald.account.LoginResource;
+import app.herald.account.Role;
+import app.herald.account.UserService;
+import app.herald.brand.Brand;
+
+/** Seeds the demo brand and one account per role; anything already there (by name) is left as it is. */
+@ApplicationScoped
+public class DemoData {
+
+    static final String BRAND = "Northwind Outdoor";
+
+    private static final Map<String, Set<Role>> ACCOUNTS = Map.of(
+            "admin", EnumSet.of(Role.ADMIN),
+            "marketer", EnumSet.of(Role.MARKETER),
+            "reviewer", EnumSet.of(Role.REVIEWER),
+            "manager", EnumSet.of(Role.MANAGER));
+
+    @Inject
+    UserService users;
+
+    @Transactional
+    public void seed() {
+        if (Brand.findByName(BRAND).isEmpty()) {
+            Brand brand = new Brand();
+            brand.name = BRAND;
+            brand.voice = "Friendly, practical, outdoorsy. Short sentences; no hype.";
+            brand.timezone = "America/New_York";
+            brand.defaultDisclaimer = "Always follow local trail rules.";
+            brand.defaultHashtags = "#northwind #outdoors";
+            brand.createdAt = Instant.now();
+            brand.persist();
+        }
+        ACCOUNTS.forEach((username, roles) -> {
+            if (AppUser.findByUsername(username).isEmpty()) {
+                String displayName = Character.toUpperCase(username.charAt(0)) + username.substring(1) + " (demo)";
+                users.create(username, displayName, LoginResource.DEMO_PASSWORD, roles);
+            }
+        });
+    }
+}

@@ -1,0 +1,49 @@
+package app.herald.system;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Herald's own settings (prefix {@code herald}); each key also reads from its upper-case environment variable. */
+@ConfigMapping(prefix = "herald")
+public interface HeraldConfig {
+
+    /** Folder for the embedded database ({@code mariadb/}), uploads ({@code media/}) and the generated session key. */
+    @WithDefault("./data")
+    Path dataDir();
+
+    /** Seeds the demo brand and demo accounts (always on in the dev profile). */
+    @WithDefault("false")
+    boolean demo();
+
+    /** Password for the {@code admin} account created on first start; generated and logged once when absent. */
+    Optional<String> adminPassword();
+
+    /** Key that encrypts session cookies; when absent a key is generated once and kept in the data dir. */
+    Optional<String> sessionKey();
+
+    EmbeddedDb embeddedDb();
+
+    Login login();
+
+    /** The MariaDB started when no datasource URL is configured. */
+    interface EmbeddedDb {
+        /** TCP port on 127.0.0.1; 0 picks a free port at each start. */
+        @WithDefault("0")
+        int port();
+    }
+
+    /** Sign-in throttling per user name. */
+    interface Login {
+        /** Failed sign-ins for one user name before that name is paused. */
+        @WithDefault("5")
+        int maxFailures();
+
+        /** How long a paused user name stays paused, counted from its last failure. */
+        @WithDefault("PT15M")
+        Duration lockout();
+    }
+}

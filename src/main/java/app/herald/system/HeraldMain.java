@@ -1,0 +1,55 @@
+package app.herald.system;
+
+import java.nio.file.Path;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * Entry point for {@code java -jar} and {@code mvn quarkus:dev}: prepares the data dir, starts the embedded MariaDB
+ * when no datasource URL is configured, settles the session key, then runs Quarkus.
+ */
+@QuarkusMain
+public class HeraldMain {
+
+    static final String DATABASE = "herald";
+    private static final String JDBC_URL = "quarkus.datasource.jdbc.url";
+    private static final String SESSION_KEY = "quarkus.http.auth.session.encryption-key";
+    private static final Logger LOG = Logger.getLogger(HeraldMain.class);
+
+    public static void main(String... args) {
+        try {
+            prepare(ConfigProvider.getConfig());
+        } catch (StartupFailure e) {
+            LOG.error(e.getMessage());
+            System.exit(1);
+        }
+        Quarkus.run(args);
+    }
+
+    private static void prepare(Config config) {
+        Path dataDir = DataDirectory.prepare(Path.of(config.getOptionalValue("herald.data-dir", String.class).orElse("./data")));
+        // In dev mode a live reload calls main again in the same JVM; the server from the first call is still running.
+        if (config.getOptionalValue(JDBC_URL, String.class).filter(url -> !url.isBlank()).isEmpty()) {
+            int port = config.getOptionalValue("herald.embedded-db.port", Integer.class).orElse(0);
+            Path root = dataDir.resolve("mariadb");
+            EmbeddedMariaDb db = EmbeddedMariaDb.start(root, port, DATABASE);
+            System.setProperty(JDBC_URL, db.jdbcUrl(DATABASE));
+            LOG.infof("No quarkus.datasource.jdbc.url configured: started embedded MariaDB on 127.0.0.1:%d, data in %s",
+                    db.port(), root);
+        }
+        if (config.getOptionalValue(SESSION_KEY, String.class).filter(key -> !key.isBlank()).isEmpty()) {
+            String key = config.getOptionalValue("herald.session-key", String.class).filter(k -> !k.isBlank())
+                    .orElseGet(() -> SessionKey.loadOrCreate(dataDir));
+            if (key.length() < 32) {
+                throw new StartupFailure("HERALD_SESSION_KEY is " + key.length() + " characters long; use at least 32"
+                        + " random characters (for example: openssl rand -base64 48).");
+            }
+            System.setProperty(SESSION_KEY, key);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package app.herald.web;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+
+/** The signed-in user's home page: who they are and the areas their roles open. */
+@Path("/")
+@Authenticated
+@Blocking
+public class HomeResource {
+
+    @Inject
+    Viewer viewer;
+
+    @CheckedTemplate(basePath = "web")
+    static class Templates {
+        static native TemplateInstance home(List<Viewer.NavLink> areas);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance home() {
+        List<Viewer.NavLink> areas = viewer.navigation().stream().filter(link -> !"/".equals(link.href())).toList();
+        return Templates.home(areas);
+    }
+}

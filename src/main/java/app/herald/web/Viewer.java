@@ -1,0 +1,84 @@
+package app.herald.web;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import app.herald.account.ActiveUserAugmentor;
+import app.herald.account.Role;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+
+/** The signed-in user as templates see them ({@code inject:viewer}): name, roles and navigation. */
+@Named("viewer")
+@RequestScoped
+public class Viewer {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    HttpServerRequest request;
+
+    @Inject
+    RoutingContext routing;
+
+    public boolean signedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public String username() {
+        return signedIn() ? identity.getPrincipal().getName() : "";
+    }
+
+    public String displayName() {
+        String displayName = identity.getAttribute(ActiveUserAugmentor.DISPLAY_NAME);
+        return displayName != null ? displayName : username();
+    }
+
+    public Set<Role> roles() {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Role role : Role.values()) {
+            if (identity.hasRole(role.name())) {
+                roles.add(role);
+            }
+        }
+        return roles;
+    }
+
+    /**
+     * Whether this request carries a CSRF token for forms; not on error pages of unmatched or refused requests,
+     * where the CSRF filter never ran (the layout then links to the sign-out page instead of posting).
+     */
+    public boolean hasCsrfToken() {
+        // The key quarkus-rest-csrf stores the token under.
+        return routing.get("csrf_token") != null;
+    }
+
+    public boolean has(String role) {
+        return identity.hasRole(role);
+    }
+
+    public String roleLabels() {
+        return String.join(", ", roles().stream().map(Role::label).toList());
+    }
+
+    public List<NavLink> navigation() {
+        Set<Role> roles = roles();
+        String path = request.path();
+        return Arrays.stream(NavItem.values())
+                .filter(item -> item.visibleTo(roles))
+                .map(item -> new NavLink(item.label(), item.href(), item.description(), item.available(), item.owns(path)))
+                .toList();
+    }
+
+    /** One rendered navigation entry. */
+    public record NavLink(String label, String href, String description, boolean available, boolean current) {
+    }
+}

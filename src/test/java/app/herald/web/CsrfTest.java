@@ -1,0 +1,61 @@
+package app.herald.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import app.herald.account.AccountsFixture;
+import app.herald.account.DemoUsers;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class CsrfTest {
+
+    @Test
+    void postWithoutTokenIsRejectedAndChangesNothing() {
+        WebSession admin = DemoUsers.admin();
+        admin.get("/admin/users");
+
+        Response forged = admin.submitWithoutToken("/admin/users", Map.of("username", "forged-user",
+                "displayName", "Forged", "password", "forged-password-1", "roles", "ADMIN"));
+
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(AccountsFixture.load("forged-user")).isNull();
+    }
+
+    @Test
+    void postWithAForeignTokenIsRejected() {
+        WebSession admin = DemoUsers.admin();
+        admin.get("/admin/users");
+        long marketer = AccountsFixture.idOf("marketer");
+
+        Response forged = admin.request().contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", "made-up-token").formParam("roles", "ADMIN")
+                .post("/admin/users/" + marketer + "/roles");
+
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(AccountsFixture.load("marketer").roles).isEqualTo("MARKETER");
+    }
+
+    @Test
+    void signOutWithoutTokenIsRejected() {
+        WebSession manager = DemoUsers.manager();
+        assertThat(manager.submitWithoutToken("/logout", Map.of()).statusCode()).isEqualTo(400);
+        assertThat(manager.get("/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void everyFormOnAPageCarriesTheToken() {
+        List<String> pages = List.of("/", "/admin/users", "/admin/users/" + AccountsFixture.idOf("marketer"),
+                "/admin/users/" + AccountsFixture.idOf("marketer") + "/deactivate");
+        WebSession admin = DemoUsers.admin();
+        for (String page : pages) {
+            admin.page(page).select("form[method=post]").forEach(form ->
+                    assertThat(form.select("input[name=csrf-token]").attr("value")).as(page).isNotBlank());
+        }
+    }
+}

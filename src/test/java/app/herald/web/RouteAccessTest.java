@@ -1,0 +1,87 @@
+package app.herald.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import app.herald.account.AccountsFixture;
+import app.herald.account.DemoUsers;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** Who may open which page: every page route × anonymous and each demo role. */
+@QuarkusTest
+class RouteAccessTest {
+
+    private static final int LOGIN = 302;
+
+    /** Expected status per visitor: anonymous, marketer, reviewer, manager, admin. */
+    static Stream<Arguments> routes() {
+        String marketer = "/admin/users/" + "{marketer}";
+        return Stream.of(
+                Arguments.of("/", List.of(LOGIN, 200, 200, 200, 200)),
+                Arguments.of("/admin/users", List.of(LOGIN, 403, 403, 403, 200)),
+                Arguments.of(marketer, List.of(LOGIN, 403, 403, 403, 200)),
+                Arguments.of(marketer + "/deactivate", List.of(LOGIN, 403, 403, 403, 200)),
+                Arguments.of("/login", List.of(200, 303, 303, 303, 303)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routes")
+    void eachVisitorGetsTheExpectedAnswer(String route, List<Integer> expected) {
+        String path = route.replace("{marketer}", String.valueOf(AccountsFixture.idOf("marketer")));
+        List<WebSession> visitors = List.of(WebSession.anonymous(), DemoUsers.marketer(), DemoUsers.reviewer(),
+                DemoUsers.manager(), DemoUsers.admin());
+        for (int i = 0; i < visitors.size(); i++) {
+            Response response = visitors.get(i).get(path);
+            assertThat(response.statusCode()).as("%s for visitor %d", path, i).isEqualTo(expected.get(i));
+            if (expected.get(i) == LOGIN) {
+                assertThat(response.header("Location")).endsWith("/login");
+            }
+        }
+    }
+
+    @Test
+    void forbiddenPostsAreRefusedToo() {
+        long marketerId = AccountsFixture.idOf("marketer");
+        Response response = DemoUsers.manager().submit("/", "/admin/users/" + marketerId + "/roles",
+                Map.of("roles", List.of("ADMIN")));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(AccountsFixture.load("marketer").roles).isEqualTo("MARKETER");
+    }
+
+    @Test
+    void navigationShowsExactlyTheAreasOfEachRole() {
+        assertThat(navigation(DemoUsers.marketer().page("/")))
+                .containsExactly("Dashboard", "Content", "Calendar", "Governance", "Channels");
+        assertThat(navigation(DemoUsers.reviewer().page("/")))
+                .containsExactly("Dashboard", "Content", "Review", "Calendar", "Governance", "Channels");
+        assertThat(navigation(DemoUsers.manager().page("/")))
+                .containsExactly("Dashboard", "Content", "Calendar", "Analytics", "Governance", "Channels");
+        assertThat(navigation(DemoUsers.admin().page("/")))
+                .containsExactly("Dashboard", "Content", "Review", "Calendar", "Analytics", "Governance", "Channels", "Admin");
+    }
+
+    @Test
+    void navigationMarksTheCurrentArea() {
+        Document users = DemoUsers.admin().page("/admin/users");
+        assertThat(users.select(".mainnav [aria-current=page]").text()).isEqualTo("Admin");
+    }
+
+    @Test
+    void anonymousVisitorsSeeNoNavigation() {
+        assertThat(WebSession.anonymous().page("/login").select(".mainnav")).isEmpty();
+    }
+
+    private static List<String> navigation(Document page) {
+        return page.select(".mainnav li").eachText();
+    }
+}
