@@ -1,5 +1,7 @@
 package app.herald.account;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
@@ -25,22 +27,35 @@ public class SignInEvents {
     UserService users;
 
     void onFailure(@Observes AuthenticationFailureEvent event) {
-        Object context = event.getEventProperties().get(RoutingContext.class.getName());
-        if (context instanceof RoutingContext routing && LOGIN_POST.equals(routing.normalizedPath())) {
-            String username = routing.request().getFormAttribute("j_username");
-            if (username != null) {
-                throttle.recordFailure(username);
-                LOG.infof("Failed sign-in for user name '%s' from %s", username.replaceAll("\\p{Cntrl}", "?"),
-                        routing.request().remoteAddress());
-            }
+        typedUserName(event).ifPresent(username -> {
+            throttle.recordFailure(username);
+            LOG.infof("Failed sign-in for user name '%s'", username.replaceAll("\\p{Cntrl}", "?"));
+        });
+    }
+
+    // Asynchronous because the event fires on the I/O thread and this writes to the database.
+    void auditFailure(@ObservesAsync AuthenticationFailureEvent event) {
+        typedUserName(event).ifPresent(username -> users.recordFailedSignIn(username, remoteAddress(event)));
+    }
+
+    /** The user name posted to the login form, when the failure is a form sign-in (not, say, an expired cookie). */
+    private static Optional<String> typedUserName(AuthenticationFailureEvent event) {
+        if (event.getEventProperties().get(RoutingContext.class.getName()) instanceof RoutingContext routing
+                && LOGIN_POST.equals(routing.normalizedPath())) {
+            return Optional.ofNullable(routing.request().getFormAttribute("j_username"));
         }
+        return Optional.empty();
+    }
+
+    private static String remoteAddress(AuthenticationFailureEvent event) {
+        RoutingContext routing = (RoutingContext) event.getEventProperties().get(RoutingContext.class.getName());
+        return String.valueOf(routing.request().remoteAddress());
     }
 
     void onSignIn(@Observes FormAuthenticationEvent event) {
         throttle.recordSuccess(event.getSecurityIdentity().getPrincipal().getName());
     }
 
-    // Asynchronous because the event fires on the I/O thread and this writes to the database.
     void recordLastSignIn(@ObservesAsync FormAuthenticationEvent event) {
         users.recordSignIn(event.getSecurityIdentity().getPrincipal().getName());
     }

@@ -123,8 +123,12 @@ public class UserAdminResource {
     @POST
     @Path("{id}/reactivate")
     public Response reactivate(@PathParam("id") long id) {
-        AppUser user = users.reactivate(id);
-        flash.success("User " + user.username + " reactivated.");
+        try {
+            AppUser user = users.reactivate(id);
+            flash.success("User " + user.username + " reactivated.");
+        } catch (AccountException e) {
+            flash.error(e.getMessage());
+        }
         return Response.seeOther(URI.create("/admin/users/" + id)).build();
     }
 

@@ -5,7 +5,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+
+import app.herald.audit.AuditAction;
+import app.herald.audit.AuditLog;
 
 /** Creates users and changes their roles and status, keeping at least one active admin. */
 @ApplicationScoped
@@ -14,6 +18,10 @@ public class UserService {
 
     static final int MIN_PASSWORD_LENGTH = 10;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    static final String AUDIT_SUBJECT = "USER";
+
+    @Inject
+    AuditLog audit;
 
     public AppUser create(String username, String displayName, String password, Set<Role> roles) {
         String name = username == null ? "" : username.strip();
@@ -38,6 +46,7 @@ public class UserService {
         user.roles = Role.format(roles);
         user.createdAt = Instant.now();
         user.persist();
+        audit.record(AuditAction.USER_CREATED, AUDIT_SUBJECT, user.id, user.username).transition(null, user.roles).write();
         return user;
     }
 
@@ -49,7 +58,10 @@ public class UserService {
         if (user.isActiveAdmin() && !roles.contains(Role.ADMIN) && AppUser.countActiveAdmins() <= 1) {
             throw new AccountException(user.username + " is the last active admin; make someone else an admin first.");
         }
+        String before = user.roles;
         user.roles = Role.format(roles);
+        audit.record(AuditAction.USER_ROLES_CHANGED, AUDIT_SUBJECT, user.id, user.username).transition(before, user.roles)
+                .write();
         return user;
     }
 
@@ -63,17 +75,35 @@ public class UserService {
                     + " make someone else an admin first.");
         }
         user.active = false;
+        audit.record(AuditAction.USER_DEACTIVATED, AUDIT_SUBJECT, user.id, user.username).transition("active", "deactivated")
+                .write();
         return user;
     }
 
     public AppUser reactivate(long userId) {
         AppUser user = find(userId);
+        if (user.active) {
+            throw new AccountException(user.username + " is already active.");
+        }
         user.active = true;
+        audit.record(AuditAction.USER_REACTIVATED, AUDIT_SUBJECT, user.id, user.username).transition("deactivated", "active")
+                .write();
         return user;
     }
 
+    /** Stamps the sign-in time and audits it; runs in its own transaction after the sign-in request. */
     public void recordSignIn(String username) {
-        AppUser.findByUsername(username).ifPresent(user -> user.lastLoginAt = Instant.now());
+        AppUser.findByUsername(username).ifPresent(user -> {
+            user.lastLoginAt = Instant.now();
+            audit.recordAs(username, AuditAction.SIGN_IN_SUCCEEDED, AUDIT_SUBJECT, user.id, username).write();
+        });
+    }
+
+    /** Audits a failed sign-in; the name may belong to nobody, so it is stored as typed (cut to size). */
+    public void recordFailedSignIn(String typedName, String remoteAddress) {
+        Long userId = AppUser.findByUsername(typedName).map(user -> user.id).orElse(null);
+        audit.recordAs(AuditLog.SYSTEM, AuditAction.SIGN_IN_FAILED, AUDIT_SUBJECT, userId, typedName)
+                .comment("from " + remoteAddress).write();
     }
 
     private static AppUser find(long userId) {

@@ -32,21 +32,23 @@ public class DemoData {
 
     @Transactional
     public void seed() {
-        if (Brand.findByName(BRAND).isEmpty()) {
-            Brand brand = new Brand();
-            brand.name = BRAND;
-            brand.voice = "Friendly, practical, outdoorsy. Short sentences; no hype.";
-            brand.timezone = "America/New_York";
-            brand.defaultDisclaimer = "Always follow local trail rules.";
-            brand.defaultHashtags = "#northwind #outdoors";
-            brand.createdAt = Instant.now();
-            brand.persist();
-        }
+        Brand brand = Brand.findByName(BRAND).orElseGet(() -> {
+            Brand created = new Brand();
+            created.name = BRAND;
+            created.voice = "Friendly, practical, outdoorsy. Short sentences; no hype.";
+            created.timezone = "America/New_York";
+            created.defaultDisclaimer = "Always follow local trail rules.";
+            created.defaultHashtags = "#northwind #outdoors";
+            created.createdAt = Instant.now();
+            created.persist();
+            return created;
+        });
         ACCOUNTS.forEach((username, roles) -> {
-            if (AppUser.findByUsername(username).isEmpty()) {
+            AppUser user = AppUser.findByUsername(username).orElseGet(() -> {
                 String displayName = Character.toUpperCase(username.charAt(0)) + username.substring(1) + " (demo)";
-                users.create(username, displayName, LoginResource.DEMO_PASSWORD, roles);
-            }
+                return users.create(username, displayName, LoginResource.DEMO_PASSWORD, roles);
+            });
+            brand.members.add(user);
         });
     }
 }

@@ -1,0 +1,32 @@
+package app.herald.audit;
+
+/** Every kind of change the audit log records. */
+public enum AuditAction {
+    SIGN_IN_SUCCEEDED("Signed in"),
+    SIGN_IN_FAILED("Sign-in failed"),
+    USER_CREATED("User created"),
+    USER_ROLES_CHANGED("User roles changed"),
+    USER_DEACTIVATED("User deactivated"),
+    USER_REACTIVATED("User reactivated"),
+    BRAND_CREATED("Brand created"),
+    BRAND_UPDATED("Brand updated"),
+    BRAND_MEMBERS_CHANGED("Brand members changed"),
+    RULE_CREATED("Rule created"),
+    RULE_UPDATED("Rule updated"),
+    RULE_DEACTIVATED("Rule deactivated"),
+    RULE_REACTIVATED("Rule reactivated"),
+    CONTENT_CREATED("Content created"),
+    CONTENT_REVISED("Content revised"),
+    CONTENT_STATE_CHANGED("Content state changed"),
+    COMMENT_ADDED("Comment added");
+
+    private final String label;
+
+    AuditAction(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}
