@@ -1,0 +1,16 @@
+package app.herald.governance.engine;
+
+import app.herald.channel.Platform;
+
+/**
+ * One rule violation in one field.
+ *
+ * <p>{@code start}/{@code end} are UTF-16 indexes into the original field text (end exclusive) and never
+ * split a surrogate pair; {@code matched} is always {@code text.substring(start, end)}. Findings about
+ * something missing (required disclaimer without trigger, required pattern, required hashtag) span the
+ * whole field {@code 0..length}; a triggered disclaimer spans its first trigger; a regex rule that timed
+ * out reports the empty span {@code 0..0}.
+ */
+public record Finding(long ruleId, int ruleVersion, String ruleName, RuleKind kind, Severity severity,
+                      Platform platform, String field, int start, int end, String matched, String message) {
+}
