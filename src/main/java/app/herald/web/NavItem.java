@@ -16,7 +16,7 @@ public enum NavItem {
     ANALYTICS("Analytics", "/analytics", "What worked, per platform, content and posting time.",
             EnumSet.of(Role.MANAGER, Role.ADMIN), false),
     GOVERNANCE("Governance", "/governance/rules", "Brand rules every caption is checked against.",
-            EnumSet.allOf(Role.class), false),
+            EnumSet.allOf(Role.class), true),
     CHANNELS("Channels", "/channels", "Connected YouTube, TikTok and Facebook accounts.", EnumSet.allOf(Role.class), false),
     ADMIN("Admin", "/admin/users", "Users and their roles.", EnumSet.of(Role.ADMIN), true);
 
