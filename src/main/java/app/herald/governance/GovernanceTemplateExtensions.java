@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import app.herald.channel.Platform;
+import app.herald.governance.engine.Finding;
+import app.herald.governance.engine.Highlighter;
 import app.herald.governance.engine.RuleKind;
 import app.herald.governance.engine.RuleSpec;
 import app.herald.governance.engine.Severity;
 import io.quarkus.qute.TemplateExtension;
 
-/** How governance rules read on a page. */
+/** How governance rules, findings and highlighted text read on a page. */
 @TemplateExtension
 public class GovernanceTemplateExtensions {
 
@@ -88,6 +90,23 @@ public class GovernanceTemplateExtensions {
             case CLAIM_WORD -> settings.add(new Setting("Claim words", ((RuleSpec.ClaimWord) spec).words()));
         }
         return settings;
+    }
+
+    static String fieldLabel(Finding finding) {
+        return RuleField.labelOf(finding.field());
+    }
+
+    /** A flagged segment is marked as blocking when any finding covering it blocks. */
+    static String markClass(Highlighter.Segment segment) {
+        boolean blocks = segment.findings().stream().anyMatch(finding -> finding.severity() == Severity.BLOCK);
+        return "finding finding-" + css(blocks ? Severity.BLOCK : Severity.WARN);
+    }
+
+    /** The tooltip of a mark: every finding covering it, one per line. */
+    static String markTitle(Highlighter.Segment segment) {
+        return segment.findings().stream()
+                .map(finding -> label(finding.severity()) + " · " + finding.ruleName() + ": " + finding.message())
+                .collect(Collectors.joining("\n"));
     }
 
     private static void addIfAny(List<Setting> settings, String label, List<String> values) {

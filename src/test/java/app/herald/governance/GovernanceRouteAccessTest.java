@@ -30,6 +30,8 @@ class GovernanceRouteAccessTest {
                 "/governance/rules", READ,
                 "/governance/rules?brand=" + brand, READ,
                 "/governance/rules/" + rule, READ,
+                "/governance/tester", READ,
+                "/governance/tester?brand=" + brand, READ,
                 "/governance/rules/new", CHANGE,
                 "/governance/rules/new?brand=" + brand + "&kind=REGEX", CHANGE,
                 "/governance/rules/" + rule + "/edit", CHANGE,
@@ -95,10 +97,20 @@ class GovernanceRouteAccessTest {
     }
 
     @Test
+    void everyoneMayUseTheTester() {
+        long brand = GovernanceFixture.northwind();
+        for (WebSession visitor : List.of(DemoUsers.marketer(), DemoUsers.reviewer(), DemoUsers.manager(), DemoUsers.admin())) {
+            Response checked = visitor.submit("/governance/tester", "/governance/tester",
+                    Map.of("brand", brand, "platforms", List.of("TIKTOK"), "title", "Hello", "description", ""));
+            assertThat(checked.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void governanceIsAvailableInTheNavigation() {
         Document home = DemoUsers.marketer().page("/");
         assertThat(home.select(".mainnav a[href=/governance/rules]").text()).isEqualTo("Governance");
-        assertThat(DemoUsers.marketer().page("/governance/rules").select(".mainnav [aria-current=page]").text())
+        assertThat(DemoUsers.marketer().page("/governance/tester").select(".mainnav [aria-current=page]").text())
                 .isEqualTo("Governance");
     }
 }

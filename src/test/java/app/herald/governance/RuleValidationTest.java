@@ -155,7 +155,7 @@ class RuleValidationTest {
         long rule = GovernanceFixture.create(reviewer, brand, "BANNED_TERM",
                 Map.of("name", GovernanceFixture.unique("Tokens"), "terms", "x"));
         List<String> pages = List.of("/governance/rules/new?brand=" + brand + "&kind=HASHTAG", "/governance/rules/" + rule,
-                "/governance/rules/" + rule + "/edit", "/governance/rules/" + rule + "/deactivate");
+                "/governance/rules/" + rule + "/edit", "/governance/rules/" + rule + "/deactivate", "/governance/tester");
         for (String page : pages) {
             List<String> tokens = reviewer.page(page).select("form[method=post]").stream()
                     .map(form -> form.select("input[name=csrf-token]").attr("value")).toList();
