@@ -9,16 +9,16 @@ import app.herald.account.Role;
 public enum NavItem {
     DASHBOARD("Dashboard", "/", "Your starting point.", EnumSet.allOf(Role.class), true),
     CONTENT("Content", "/content", "Submit a video, adapt it per platform, follow its status.",
-            EnumSet.allOf(Role.class), false),
+            EnumSet.allOf(Role.class), true),
     REVIEW("Review", "/review", "Approve, request changes or reject submitted content.",
-            EnumSet.of(Role.REVIEWER, Role.ADMIN), false),
+            EnumSet.of(Role.REVIEWER, Role.ADMIN), true),
     CALENDAR("Calendar", "/calendar", "Every scheduled publication across channels.", EnumSet.allOf(Role.class), false),
     ANALYTICS("Analytics", "/analytics", "What worked, per platform, content and posting time.",
             EnumSet.of(Role.MANAGER, Role.ADMIN), false),
     GOVERNANCE("Governance", "/governance/rules", "Brand rules every caption is checked against.",
             EnumSet.allOf(Role.class), true),
     CHANNELS("Channels", "/channels", "Connected YouTube, TikTok and Facebook accounts.", EnumSet.allOf(Role.class), false),
-    ADMIN("Admin", "/admin/users", "Users and their roles.", EnumSet.of(Role.ADMIN), true);
+    ADMIN("Admin", "/admin/users", "Users, roles and brands.", EnumSet.of(Role.ADMIN), true);
 
     private final String label;
     private final String href;
@@ -55,10 +55,13 @@ public enum NavItem {
         return userRoles.stream().anyMatch(roles::contains);
     }
 
-    /** Whether {@code path} belongs to this area (the dashboard only owns "/"). */
+    /** Whether {@code path} belongs to this area (the dashboard only owns "/"; admin also owns /brands). */
     public boolean owns(String path) {
         if (this == DASHBOARD) {
             return "/".equals(path);
+        }
+        if (this == ADMIN && (path.equals("/brands") || path.startsWith("/brands/"))) {
+            return true;
         }
         String prefix = href.substring(0, href.indexOf('/', 1) > 0 ? href.indexOf('/', 1) : href.length());
         return path.equals(prefix) || path.startsWith(prefix + "/");

@@ -1,6 +1,7 @@
 package app.herald.web;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -14,5 +15,11 @@ public class TemplateExtensions {
 
     static String utcText(Instant instant) {
         return UTC.format(instant);
+    }
+
+    /** e.g. "2026-12-01 14:00 EST (America/New_York)": wall-clock time in {@code zone} with the zone named. */
+    static String inZone(Instant instant, String zone) {
+        ZoneId zoneId = ZoneId.of(zone);
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz").withZone(zoneId).format(instant) + " (" + zoneId.getId() + ")";
     }
 }

@@ -1,5 +1,7 @@
 package app.herald.web;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -11,6 +13,7 @@ import jakarta.inject.Named;
 
 import app.herald.account.ActiveUserAugmentor;
 import app.herald.account.Role;
+import app.herald.brand.Brand;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -28,6 +31,8 @@ public class Viewer {
 
     @Inject
     RoutingContext routing;
+
+    private ZoneId zone;
 
     public boolean signedIn() {
         return !identity.isAnonymous();
@@ -59,6 +64,18 @@ public class Viewer {
     public boolean hasCsrfToken() {
         // The key quarkus-rest-csrf stores the token under.
         return routing.get("csrf_token") != null;
+    }
+
+    /**
+     * The zone this viewer's pages show times in: the zone of their first brand (by name), UTC without one.
+     */
+    public ZoneId zone() {
+        if (zone == null) {
+            List<Brand> brands = !signedIn() ? List.of()
+                    : identity.hasRole(Role.Names.ADMIN) ? Brand.listByName() : Brand.listForMember(username());
+            zone = brands.isEmpty() ? ZoneOffset.UTC : ZoneId.of(brands.get(0).timezone);
+        }
+        return zone;
     }
 
     public boolean has(String role) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import app.herald.account.AccountsFixture;
 import app.herald.account.DemoUsers;
+import app.herald.content.ContentFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -31,13 +32,26 @@ class RouteAccessTest {
                 Arguments.of("/admin/users", List.of(LOGIN, 403, 403, 403, 200)),
                 Arguments.of(marketer, List.of(LOGIN, 403, 403, 403, 200)),
                 Arguments.of(marketer + "/deactivate", List.of(LOGIN, 403, 403, 403, 200)),
-                Arguments.of("/login", List.of(200, 303, 303, 303, 303)));
+                Arguments.of("/login", List.of(200, 303, 303, 303, 303)),
+                Arguments.of("/logout", List.of(LOGIN, 200, 200, 200, 200)),
+                Arguments.of("/brands", List.of(LOGIN, 403, 403, 403, 200)),
+                Arguments.of("/brands/{brand}", List.of(LOGIN, 403, 403, 403, 200)),
+                Arguments.of("/content", List.of(LOGIN, 200, 200, 200, 200)),
+                Arguments.of("/content/new", List.of(LOGIN, 200, 403, 403, 200)),
+                Arguments.of("/content/{content}", List.of(LOGIN, 200, 200, 200, 200)),
+                Arguments.of("/content/{content}/edit", List.of(LOGIN, 200, 403, 403, 200)),
+                Arguments.of("/review", List.of(LOGIN, 403, 200, 403, 200)),
+                Arguments.of("/review/{content}", List.of(LOGIN, 403, 200, 403, 200)),
+                Arguments.of("/audit", List.of(LOGIN, 403, 200, 200, 200)),
+                Arguments.of("/audit.csv", List.of(LOGIN, 403, 200, 200, 200)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("routes")
     void eachVisitorGetsTheExpectedAnswer(String route, List<Integer> expected) {
-        String path = route.replace("{marketer}", String.valueOf(AccountsFixture.idOf("marketer")));
+        String path = route.replace("{marketer}", String.valueOf(AccountsFixture.idOf("marketer")))
+                .replace("{brand}", String.valueOf(ContentFixture.demoBrandId()))
+                .replace("{content}", String.valueOf(content()));
         List<WebSession> visitors = List.of(WebSession.anonymous(), DemoUsers.marketer(), DemoUsers.reviewer(),
                 DemoUsers.manager(), DemoUsers.admin());
         for (int i = 0; i < visitors.size(); i++) {
@@ -47,6 +61,16 @@ class RouteAccessTest {
                 assertThat(response.header("Location")).endsWith("/login");
             }
         }
+    }
+
+    private static Long contentId;
+
+    /** One submitted item of the demo brand, shared by the matrix rows that need one. */
+    private static synchronized long content() {
+        if (contentId == null) {
+            contentId = ContentFixture.submitted(DemoUsers.marketer(), "Route matrix item");
+        }
+        return contentId;
     }
 
     @Test

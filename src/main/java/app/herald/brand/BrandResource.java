@@ -1,0 +1,129 @@
+package app.herald.brand;
+
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import app.herald.account.AppUser;
+import app.herald.account.Role;
+import app.herald.web.Flash;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+
+/** Admin pages for brands: list, create, edit settings and choose members. */
+@Path("/brands")
+@RolesAllowed(Role.Names.ADMIN)
+@Blocking
+@Produces(MediaType.TEXT_HTML)
+public class BrandResource {
+
+    /** IANA region zones offered in the form's suggestion list. */
+    static final Set<String> ZONES = ZoneId.getAvailableZoneIds().stream()
+            .filter(zone -> zone.matches("(Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)/.+"))
+            .collect(Collectors.toCollection(TreeSet::new));
+
+    @Inject
+    BrandService brands;
+
+    @Inject
+    Flash flash;
+
+    /** The brand form's fields as posted. */
+    public static class FormFields {
+        @RestForm
+        String name;
+        @RestForm
+        String voice;
+        @RestForm
+        String timezone;
+        @RestForm
+        String defaultDisclaimer;
+        @RestForm
+        String defaultHashtags;
+        @RestForm
+        String color;
+
+        BrandForm toForm() {
+            return new BrandForm(name, voice, timezone, defaultDisclaimer, defaultHashtags, color);
+        }
+    }
+
+    @CheckedTemplate(basePath = "brand")
+    static class Templates {
+        static native TemplateInstance brands(List<Brand> brands, BrandForm form, String error, Set<String> zones);
+
+        static native TemplateInstance brand(Brand brand, BrandForm form, String error, Set<String> zones,
+                List<AppUser> users);
+    }
+
+    @GET
+    public TemplateInstance list() {
+        return Templates.brands(Brand.listByName(), BrandForm.empty(), null, ZONES);
+    }
+
+    @POST
+    public Response create(@BeanParam FormFields fields) {
+        try {
+            Brand brand = brands.create(fields.toForm());
+            flash.success("Brand " + brand.name + " created. Add its members below.");
+            return Response.seeOther(URI.create("/brands/" + brand.id)).build();
+        } catch (BrandException e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.brands(Brand.listByName(), fields.toForm(), e.getMessage(), ZONES)).build();
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance edit(@PathParam("id") long id) {
+        Brand brand = find(id);
+        return Templates.brand(brand, BrandForm.of(brand), null, ZONES, AppUser.listByName());
+    }
+
+    @POST
+    @Path("{id}")
+    public Response update(@PathParam("id") long id, @BeanParam FormFields fields) {
+        try {
+            Brand brand = brands.update(id, fields.toForm());
+            flash.success("Brand " + brand.name + " saved.");
+            return Response.seeOther(URI.create("/brands/" + id)).build();
+        } catch (BrandException e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.brand(find(id), fields.toForm(), e.getMessage(), ZONES, AppUser.listByName())).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/members")
+    public Response members(@PathParam("id") long id, @RestForm List<Long> members) {
+        Brand brand = brands.setMembers(id, members == null ? List.of() : members);
+        flash.success("Members of " + brand.name + " saved (" + brand.members.size() + ").");
+        return Response.seeOther(URI.create("/brands/" + id)).build();
+    }
+
+    private static Brand find(long id) {
+        Brand brand = Brand.findById(id);
+        if (brand == null) {
+            throw new NotFoundException();
+        }
+        return brand;
+    }
+}

@@ -1,0 +1,109 @@
+package app.herald.content;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import app.herald.channel.Platform;
+
+/**
+ * The content form as posted: universal core, target platforms, planned time (wall clock in the brand's zone)
+ * and per-platform variant texts. Validation lives here so create and edit refuse the same things.
+ */
+public record ContentForm(Long brandId, String title, String coreMessage, String description, String hashtags,
+        Set<Platform> platforms, String plannedPublishAt, Map<Platform, String> variantTitles,
+        Map<Platform, String> variantBodies) {
+
+    static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    public static ContentForm empty(Long brandId) {
+        return new ContentForm(brandId, "", "", "", "", EnumSet.allOf(Platform.class), "", new EnumMap<>(Platform.class),
+                new EnumMap<>(Platform.class));
+    }
+
+    public static ContentForm of(ContentItem item) {
+        Map<Platform, String> titles = new EnumMap<>(Platform.class);
+        Map<Platform, String> bodies = new EnumMap<>(Platform.class);
+        item.variants.forEach(variant -> {
+            titles.put(variant.platform, orEmpty(variant.title));
+            bodies.put(variant.platform, orEmpty(variant.body));
+        });
+        String planned = item.plannedPublishAt == null ? ""
+                : LOCAL_INPUT.format(item.plannedPublishAt.atZone(ZoneId.of(item.brand.timezone)));
+        return new ContentForm(item.brand.id, item.title, orEmpty(item.coreMessage), orEmpty(item.description),
+                orEmpty(item.hashtags), item.platformSet(), planned, titles, bodies);
+    }
+
+    /** Parses posted platform names, ignoring unknown ones. */
+    public static Set<Platform> platforms(List<String> names) {
+        Set<Platform> chosen = EnumSet.noneOf(Platform.class);
+        if (names != null) {
+            for (String name : names) {
+                for (Platform platform : Platform.values()) {
+                    if (platform.name().equals(name)) {
+                        chosen.add(platform);
+                    }
+                }
+            }
+        }
+        return chosen;
+    }
+
+    public String variantTitle(Platform platform) {
+        return variantTitles.getOrDefault(platform, "");
+    }
+
+    public String variantBody(Platform platform) {
+        return variantBodies.getOrDefault(platform, "");
+    }
+
+    public boolean targets(Platform platform) {
+        return platforms.contains(platform);
+    }
+
+    void validate() {
+        if (brandId == null) {
+            throw new ContentException("Choose a brand.");
+        }
+        if (title == null || title.isBlank()) {
+            throw new ContentException("Title is required.");
+        }
+        if (title.strip().length() > 200) {
+            throw new ContentException("Title is " + title.strip().length() + " characters; at most 200 are allowed.");
+        }
+        if (platforms.isEmpty()) {
+            throw new ContentException("Choose at least one target platform.");
+        }
+        if (hashtags != null && hashtags.length() > 500) {
+            throw new ContentException("Hashtags are limited to 500 characters.");
+        }
+    }
+
+    /**
+     * The planned time as an instant, reading the wall-clock value in {@code zone}; a time that does not exist
+     * (spring forward) moves to the next valid one, an ambiguous one (fall back) takes the earlier instant.
+     */
+    Instant plannedInstant(ZoneId zone) {
+        if (plannedPublishAt == null || plannedPublishAt.isBlank()) {
+            return null;
+        }
+        try {
+            return ZonedDateTime.ofLocal(LocalDateTime.parse(plannedPublishAt.strip(), LOCAL_INPUT), zone, null).toInstant();
+        } catch (DateTimeException e) {
+            throw new ContentException("Planned publish time '" + plannedPublishAt + "' is not a date and time"
+                    + " like 2026-12-01T14:00.");
+        }
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,109 @@
+package app.herald.content;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import app.herald.brand.Brand;
+import app.herald.channel.Platform;
+import app.herald.system.IdentifiedEntity;
+
+/** One piece of content: the universal core, its per-platform variants and where it stands in review. */
+@Entity
+@Table(name = "content_item")
+public class ContentItem extends IdentifiedEntity {
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "brand_id")
+    public Brand brand;
+
+    @Column(nullable = false, length = 200)
+    public String title;
+
+    @Column(name = "core_message", columnDefinition = "TEXT")
+    public String coreMessage;
+
+    @Column(columnDefinition = "TEXT")
+    public String description;
+
+    @Column(length = 500)
+    public String hashtags;
+
+    /** Target platforms, comma-separated {@link Platform} names. */
+    @Column(nullable = false, length = 100)
+    public String platforms;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 30)
+    public ContentState state = ContentState.DRAFT;
+
+    @Column(name = "created_by", nullable = false, length = 64)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+
+    /** The earliest time the marketer plans to publish; the review queue warns when it is near. */
+    @Column(name = "planned_publish_at")
+    public Instant plannedPublishAt;
+
+    @Column(name = "current_revision_id")
+    public Long currentRevisionId;
+
+    @Column(name = "approved_revision_id")
+    public Long approvedRevisionId;
+
+    @Version
+    public int version;
+
+    @OneToMany(mappedBy = "content", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("platform")
+    public List<ContentVariant> variants = new ArrayList<>();
+
+    public Set<Platform> platformSet() {
+        if (platforms == null || platforms.isBlank()) {
+            return EnumSet.noneOf(Platform.class);
+        }
+        return Arrays.stream(platforms.split(",")).map(Platform::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Platform.class)));
+    }
+
+    public void setPlatforms(Set<Platform> chosen) {
+        platforms = chosen.stream().sorted().map(Platform::name).collect(Collectors.joining(","));
+    }
+
+    public Optional<ContentVariant> variant(Platform platform) {
+        return variants.stream().filter(variant -> variant.platform == platform).findFirst();
+    }
+
+    public Optional<ContentRevision> currentRevision() {
+        return currentRevisionId == null ? Optional.empty() : Optional.ofNullable(ContentRevision.findById(currentRevisionId));
+    }
+
+    public boolean isApprovedRevisionCurrent() {
+        return approvedRevisionId != null && approvedRevisionId.equals(currentRevisionId);
+    }
+}

@@ -1,0 +1,215 @@
+package app.herald.content;
+
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import app.herald.account.Role;
+import app.herald.brand.Brand;
+import app.herald.brand.BrandAccess;
+import app.herald.channel.Platform;
+import app.herald.web.Flash;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+
+/** Content pages: the list, the submission form (new and edit), one item's page, submitting and commenting. */
+@Path("/content")
+@RolesAllowed({ Role.Names.MARKETER, Role.Names.REVIEWER, Role.Names.MANAGER, Role.Names.ADMIN })
+@Blocking
+@Produces(MediaType.TEXT_HTML)
+public class ContentResource {
+
+    @Inject
+    ContentService contents;
+
+    @Inject
+    ContentPages pages;
+
+    @Inject
+    BrandAccess brands;
+
+    @Inject
+    Flash flash;
+
+    @Inject
+    SecurityIdentity identity;
+
+    /** The content form's fields as posted. */
+    public static class FormFields {
+        @RestForm
+        Long brandId;
+        @RestForm
+        String title;
+        @RestForm
+        String coreMessage;
+        @RestForm
+        String description;
+        @RestForm
+        String hashtags;
+        @RestForm
+        List<String> platforms;
+        @RestForm
+        String plannedPublishAt;
+        @RestForm
+        String youtubeTitle;
+        @RestForm
+        String youtubeBody;
+        @RestForm
+        String tiktokBody;
+        @RestForm
+        String facebookBody;
+        @RestForm
+        String action;
+
+        ContentForm toForm() {
+            Map<Platform, String> titles = new EnumMap<>(Platform.class);
+            titles.put(Platform.YOUTUBE_SHORTS, youtubeTitle == null ? "" : youtubeTitle);
+            Map<Platform, String> bodies = new EnumMap<>(Platform.class);
+            bodies.put(Platform.YOUTUBE_SHORTS, youtubeBody == null ? "" : youtubeBody);
+            bodies.put(Platform.TIKTOK, tiktokBody == null ? "" : tiktokBody);
+            bodies.put(Platform.FACEBOOK_REELS, facebookBody == null ? "" : facebookBody);
+            return new ContentForm(brandId, title, coreMessage, description, hashtags, ContentForm.platforms(platforms),
+                    plannedPublishAt, titles, bodies);
+        }
+
+        boolean submitForReview() {
+            return "submit".equals(action);
+        }
+    }
+
+    @CheckedTemplate(basePath = "content")
+    static class Templates {
+        static native TemplateInstance list(List<ContentItem> items, boolean ownOnly, boolean canCreate);
+
+        static native TemplateInstance form(ContentItem item, ContentForm form, List<Brand> brands, List<Platform> platforms,
+                String error);
+    }
+
+    @GET
+    public TemplateInstance list() {
+        boolean ownOnly = !(identity.hasRole(Role.Names.REVIEWER) || identity.hasRole(Role.Names.MANAGER)
+                || identity.hasRole(Role.Names.ADMIN));
+        List<ContentItem> items = ownOnly
+                ? ContentItem.list("createdBy = ?1 order by updatedAt desc", identity.getPrincipal().getName())
+                : ContentItem.list("brand in ?1 order by updatedAt desc", brands.visibleBrands());
+        return Templates.list(items, ownOnly, canCreate());
+    }
+
+    @GET
+    @Path("new")
+    @RolesAllowed({ Role.Names.MARKETER, Role.Names.ADMIN })
+    public Response newForm(@QueryParam("brand") Long brandId) {
+        List<Brand> visible = brands.visibleBrands();
+        if (visible.isEmpty()) {
+            flash.error("You are not a member of any brand yet; ask an admin to add you to one.");
+            return Response.seeOther(URI.create("/content")).build();
+        }
+        Long chosen = brandId != null ? brandId : visible.get(0).id;
+        return Response.ok(Templates.form(null, ContentForm.empty(chosen), visible, List.of(Platform.values()), null)).build();
+    }
+
+    @POST
+    @RolesAllowed({ Role.Names.MARKETER, Role.Names.ADMIN })
+    public Response create(@BeanParam FormFields fields) {
+        ContentForm form = fields.toForm();
+        try {
+            ContentItem item = contents.createDraft(form);
+            if (fields.submitForReview()) {
+                contents.submit(item.id);
+                flash.success("'" + item.title + "' submitted for review.");
+            } else {
+                flash.success("Draft '" + item.title + "' saved.");
+            }
+            return Response.seeOther(URI.create("/content/" + item.id)).build();
+        } catch (ContentException e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.form(null, form, brands.visibleBrands(), List.of(Platform.values()), e.getMessage()))
+                    .build();
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance show(@PathParam("id") long id) {
+        return pages.detail(contents.find(id), null);
+    }
+
+    @GET
+    @Path("{id}/edit")
+    @RolesAllowed({ Role.Names.MARKETER, Role.Names.ADMIN })
+    public TemplateInstance edit(@PathParam("id") long id) {
+        ContentItem item = contents.find(id);
+        return Templates.form(item, ContentForm.of(item), brands.visibleBrands(), List.of(Platform.values()), null);
+    }
+
+    @POST
+    @Path("{id}")
+    @RolesAllowed({ Role.Names.MARKETER, Role.Names.ADMIN })
+    public Response update(@PathParam("id") long id, @BeanParam FormFields fields) {
+        ContentForm form = fields.toForm();
+        try {
+            ContentItem before = contents.find(id);
+            ContentState was = before.state;
+            ContentItem item = contents.update(id, form);
+            if (fields.submitForReview() && (item.state == ContentState.DRAFT || item.state == ContentState.CHANGES_REQUESTED)) {
+                contents.submit(id);
+                flash.success("'" + item.title + "' submitted for review.");
+            } else if (was != item.state) {
+                flash.success("Saved. The edit sent '" + item.title + "' back to review.");
+            } else {
+                flash.success("Saved.");
+            }
+            return Response.seeOther(URI.create("/content/" + id)).build();
+        } catch (ContentException e) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.form(contents.find(id), form,
+                    brands.visibleBrands(), List.of(Platform.values()), e.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/submit")
+    @RolesAllowed({ Role.Names.MARKETER, Role.Names.ADMIN })
+    public Response submit(@PathParam("id") long id) {
+        try {
+            ContentItem item = contents.submit(id);
+            flash.success("'" + item.title + "' submitted for review.");
+        } catch (ContentException e) {
+            flash.error(e.getMessage());
+        }
+        return Response.seeOther(URI.create("/content/" + id)).build();
+    }
+
+    @POST
+    @Path("{id}/comments")
+    public Response comment(@PathParam("id") long id, @RestForm String body) {
+        try {
+            contents.comment(id, body);
+            flash.success("Comment added.");
+            return Response.seeOther(URI.create("/content/" + id + "#comments")).build();
+        } catch (ContentException e) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(pages.detail(contents.find(id), e.getMessage()))
+                    .build();
+        }
+    }
+
+    private boolean canCreate() {
+        return identity.hasRole(Role.Names.MARKETER) || identity.hasRole(Role.Names.ADMIN);
+    }
+}

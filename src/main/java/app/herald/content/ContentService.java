@@ -1,0 +1,180 @@
+package app.herald.content;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import app.herald.audit.AuditAction;
+import app.herald.audit.AuditLog;
+import app.herald.brand.Brand;
+import app.herald.brand.BrandAccess;
+import app.herald.channel.Platform;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Creates and edits content, snapshots a hashed revision whenever content under review changes, and submits it
+ * for review. Editing approved content sends it back to review.
+ */
+@ApplicationScoped
+@Transactional
+public class ContentService {
+
+    @Inject
+    ContentWorkflow workflow;
+
+    @Inject
+    BrandAccess brands;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    SecurityIdentity identity;
+
+    public ContentItem createDraft(ContentForm form) {
+        form.validate();
+        Brand brand = brands.requireVisible(form.brandId());
+        ContentItem item = new ContentItem();
+        item.brand = brand;
+        item.createdBy = identity.getPrincipal().getName();
+        item.createdAt = Instant.now();
+        apply(item, form);
+        item.persist();
+        audit.record(AuditAction.CONTENT_CREATED, ContentWorkflow.AUDIT_SUBJECT, item.id, item.title)
+                .transition(null, item.state).write();
+        return item;
+    }
+
+    /** Saves an edit; under review this makes a new revision, and approved content goes back to review. */
+    public ContentItem update(long contentId, ContentForm form) {
+        form.validate();
+        ContentItem item = find(contentId);
+        if (!item.state.editable()) {
+            throw new ContentException("'" + item.title + "' is " + item.state.label().toLowerCase() + " and can no longer be edited.");
+        }
+        if (!item.brand.id.equals(form.brandId())) {
+            throw new ContentException("Content cannot move to another brand; create it there instead.");
+        }
+        apply(item, form);
+        if (item.state != ContentState.DRAFT && snapshot(item)) {
+            if (item.state == ContentState.APPROVED || item.state == ContentState.SCHEDULED) {
+                item.approvedRevisionId = null;
+                workflow.move(item, ContentState.SUBMITTED, "Edited after approval; needs review again");
+            }
+        }
+        return item;
+    }
+
+    /** Sends a draft (or content with requested changes) to review, as a new revision when the text changed. */
+    public ContentItem submit(long contentId) {
+        ContentItem item = find(contentId);
+        if (item.state != ContentState.DRAFT && item.state != ContentState.CHANGES_REQUESTED) {
+            throw new ContentException("'" + item.title + "' is " + item.state.label().toLowerCase()
+                    + "; only drafts and content with requested changes can be submitted.");
+        }
+        snapshot(item);
+        item.submittedAt = Instant.now();
+        workflow.move(item, ContentState.SUBMITTED, null);
+        return item;
+    }
+
+    public ContentComment comment(long contentId, String body) {
+        ContentItem item = find(contentId);
+        return addComment(item, ContentComment.Kind.COMMENT, body);
+    }
+
+    /** Adds to the thread on the current revision, auditing plain comments (decisions are audited as moves). */
+    public ContentComment addComment(ContentItem item, ContentComment.Kind kind, String body) {
+        if (body == null || body.isBlank()) {
+            throw new ContentException("Write a comment first.");
+        }
+        if (body.length() > 10_000) {
+            throw new ContentException("Comments are limited to 10 000 characters.");
+        }
+        ContentComment comment = new ContentComment();
+        comment.contentId = item.id;
+        comment.author = identity.getPrincipal().getName();
+        comment.kind = kind;
+        comment.body = body.strip();
+        comment.revisionNumber = item.currentRevision().map(revision -> revision.number).orElse(null);
+        comment.createdAt = Instant.now();
+        comment.persist();
+        if (kind == ContentComment.Kind.COMMENT) {
+            audit.record(AuditAction.COMMENT_ADDED, ContentWorkflow.AUDIT_SUBJECT, item.id, item.title)
+                    .revision(item.currentRevision().map(revision -> revision.sha256).orElse(null))
+                    .comment(comment.body).write();
+        }
+        return comment;
+    }
+
+    /**
+     * The item if the signed-in user may see its brand (404 otherwise). Joins the caller's transaction if any;
+     * without one, the item stays attached to the request's session so a page can render its lazy parts.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ContentItem find(long contentId) {
+        ContentItem item = ContentItem.findById(contentId);
+        if (item == null) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        brands.requireVisible(item.brand.id);
+        return item;
+    }
+
+    /** Stores a new revision when the canonical form changed; true if one was made. */
+    private boolean snapshot(ContentItem item) {
+        String canonical = CanonicalContent.of(item, null);
+        String hash = CanonicalContent.sha256(canonical);
+        ContentRevision current = item.currentRevision().orElse(null);
+        if (current != null && current.sha256.equals(hash)) {
+            return false;
+        }
+        ContentRevision revision = new ContentRevision();
+        revision.contentId = item.id;
+        revision.number = current == null ? 1 : current.number + 1;
+        revision.sha256 = hash;
+        revision.canonical = canonical;
+        revision.createdBy = identity.getPrincipal().getName();
+        revision.createdAt = Instant.now();
+        revision.persist();
+        item.currentRevisionId = revision.id;
+        audit.record(AuditAction.CONTENT_REVISED, ContentWorkflow.AUDIT_SUBJECT, item.id, item.title)
+                .revision(hash).comment("Revision " + revision.number).write();
+        return true;
+    }
+
+    private static void apply(ContentItem item, ContentForm form) {
+        item.title = form.title().strip();
+        item.coreMessage = form.coreMessage();
+        item.description = form.description();
+        item.hashtags = form.hashtags() == null ? null : form.hashtags().strip();
+        item.setPlatforms(form.platforms());
+        item.plannedPublishAt = form.plannedInstant(ZoneId.of(item.brand.timezone));
+        item.updatedAt = Instant.now();
+        item.variants.removeIf(variant -> !form.platforms().contains(variant.platform));
+        for (Platform platform : form.platforms()) {
+            ContentVariant variant = item.variant(platform).orElseGet(() -> {
+                ContentVariant created = new ContentVariant();
+                created.content = item;
+                created.platform = platform;
+                item.variants.add(created);
+                return created;
+            });
+            variant.title = platform.hasTitle() ? blankTo(form.variantTitle(platform), item.title) : null;
+            variant.body = blankTo(form.variantBody(platform), defaultBody(item));
+        }
+    }
+
+    private static String defaultBody(ContentItem item) {
+        String description = item.description == null ? "" : item.description.strip();
+        String hashtags = item.hashtags == null ? "" : item.hashtags.strip();
+        return (description + (hashtags.isEmpty() ? "" : "\n\n" + hashtags)).strip();
+    }
+
+    private static String blankTo(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

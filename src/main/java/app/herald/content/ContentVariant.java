@@ -1,0 +1,32 @@
+package app.herald.content;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import app.herald.channel.Platform;
+import app.herald.system.IdentifiedEntity;
+
+/** The text a content item is posted with on one platform: a title (YouTube only) and a description or caption. */
+@Entity
+@Table(name = "content_variant")
+public class ContentVariant extends IdentifiedEntity {
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "content_id")
+    public ContentItem content;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public Platform platform;
+
+    @Column(length = 200)
+    public String title;
+
+    @Column(columnDefinition = "TEXT")
+    public String body;
+}

@@ -1,0 +1,137 @@
+package app.herald.review;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import app.herald.account.Role;
+import app.herald.brand.BrandAccess;
+import app.herald.content.ComplianceReport;
+import app.herald.content.ContentComment;
+import app.herald.content.ContentCompliance;
+import app.herald.content.ContentException;
+import app.herald.content.ContentItem;
+import app.herald.content.ContentRevision;
+import app.herald.content.ContentService;
+import app.herald.content.ContentState;
+import app.herald.web.Flash;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+
+/** The reviewer's queue (oldest submission first) and the review page with its decisions. */
+@Path("/review")
+@RolesAllowed({ Role.Names.REVIEWER, Role.Names.ADMIN })
+@Blocking
+@Produces(MediaType.TEXT_HTML)
+public class ReviewResource {
+
+    /** Planned publication closer than this is flagged in the queue. */
+    static final Duration NEAR = Duration.ofHours(24);
+
+    @Inject
+    ContentService contents;
+
+    @Inject
+    ReviewService reviews;
+
+    @Inject
+    ContentCompliance compliance;
+
+    @Inject
+    BrandAccess brands;
+
+    @Inject
+    Flash flash;
+
+    @Inject
+    SecurityIdentity identity;
+
+    /** One queue row: the item and whether its planned publication is near or already past. */
+    public record QueueEntry(ContentItem item, boolean near, boolean overdue) {
+    }
+
+    @CheckedTemplate(basePath = "review")
+    static class Templates {
+        static native TemplateInstance queue(List<QueueEntry> entries);
+
+        static native TemplateInstance review(ContentItem item, ContentRevision revision, ComplianceReport report,
+                List<ContentComment> comments, boolean ownContent, String error);
+    }
+
+    @GET
+    public TemplateInstance queue() {
+        Instant now = Instant.now();
+        List<ContentItem> submitted = brands.visibleBrands().isEmpty() ? List.of()
+                : ContentItem.list("state = ?1 and brand in ?2 order by submittedAt, id", ContentState.SUBMITTED,
+                        brands.visibleBrands());
+        return Templates.queue(submitted.stream().map(item -> new QueueEntry(item,
+                item.plannedPublishAt != null && item.plannedPublishAt.isBefore(now.plus(NEAR)),
+                item.plannedPublishAt != null && item.plannedPublishAt.isBefore(now))).toList());
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance review(@PathParam("id") long id) {
+        return page(contents.find(id), null);
+    }
+
+    @POST
+    @Path("{id}/approve")
+    public Response approve(@PathParam("id") long id, @RestForm String revisionHash, @RestForm List<String> ack,
+            @RestForm String note) {
+        return decide(id, () -> {
+            reviews.approve(id, revisionHash, new HashSet<>(ack == null ? List.of() : ack), note);
+            return "Approved.";
+        });
+    }
+
+    @POST
+    @Path("{id}/request-changes")
+    public Response requestChanges(@PathParam("id") long id, @RestForm String comment) {
+        return decide(id, () -> {
+            reviews.requestChanges(id, comment);
+            return "Changes requested; the submitter sees your comment.";
+        });
+    }
+
+    @POST
+    @Path("{id}/reject")
+    public Response reject(@PathParam("id") long id, @RestForm String comment) {
+        return decide(id, () -> {
+            reviews.reject(id, comment);
+            return "Rejected.";
+        });
+    }
+
+    private Response decide(long id, java.util.function.Supplier<String> decision) {
+        try {
+            String message = decision.get();
+            ContentItem item = contents.find(id);
+            flash.success("'" + item.title + "': " + message);
+            return Response.seeOther(URI.create("/review")).build();
+        } catch (ContentException e) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(page(contents.find(id), e.getMessage())).build();
+        }
+    }
+
+    private TemplateInstance page(ContentItem item, String error) {
+        return Templates.review(item, item.currentRevision().orElse(null), compliance.check(item),
+                ContentComment.thread(item.id), item.createdBy.equals(identity.getPrincipal().getName()), error);
+    }
+}
