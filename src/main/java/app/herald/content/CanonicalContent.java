@@ -23,6 +23,10 @@ public final class CanonicalContent {
         field(text, "core_message", item.coreMessage);
         field(text, "description", item.description);
         field(text, "hashtags", item.hashtags);
+        field(text, "audience", item.audience);
+        field(text, "niche", item.niche);
+        field(text, "call_to_action", item.callToAction);
+        field(text, "sequencing", item.sequencing == null ? null : item.sequencing.name());
         field(text, "platforms", item.platforms);
         item.variants.stream().sorted(Comparator.comparing(variant -> variant.platform)).forEach(variant -> {
             field(text, "variant." + variant.platform.name() + ".title", variant.title);

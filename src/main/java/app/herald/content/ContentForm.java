@@ -19,14 +19,15 @@ import app.herald.channel.Platform;
  * and per-platform variant texts. Validation lives here so create and edit refuse the same things.
  */
 public record ContentForm(Long brandId, String title, String coreMessage, String description, String hashtags,
+        String audience, String niche, String callToAction, SequencingStrategy sequencing,
         Set<Platform> platforms, String plannedPublishAt, Map<Platform, String> variantTitles,
         Map<Platform, String> variantBodies) {
 
     static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     public static ContentForm empty(Long brandId) {
-        return new ContentForm(brandId, "", "", "", "", EnumSet.allOf(Platform.class), "", new EnumMap<>(Platform.class),
-                new EnumMap<>(Platform.class));
+        return new ContentForm(brandId, "", "", "", "", "", "", "", SequencingStrategy.BALANCED,
+                EnumSet.allOf(Platform.class), "", new EnumMap<>(Platform.class), new EnumMap<>(Platform.class));
     }
 
     public static ContentForm of(ContentItem item) {
@@ -39,7 +40,8 @@ public record ContentForm(Long brandId, String title, String coreMessage, String
         String planned = item.plannedPublishAt == null ? ""
                 : LOCAL_INPUT.format(item.plannedPublishAt.atZone(ZoneId.of(item.brand.timezone)));
         return new ContentForm(item.brand.id, item.title, orEmpty(item.coreMessage), orEmpty(item.description),
-                orEmpty(item.hashtags), item.platformSet(), planned, titles, bodies);
+                orEmpty(item.hashtags), orEmpty(item.audience), orEmpty(item.niche), orEmpty(item.callToAction),
+                item.sequencing, item.platformSet(), planned, titles, bodies);
     }
 
     /** Parses posted platform names, ignoring unknown ones. */
@@ -84,6 +86,10 @@ public record ContentForm(Long brandId, String title, String coreMessage, String
         }
         if (hashtags != null && hashtags.length() > 500) {
             throw new ContentException("Hashtags are limited to 500 characters.");
+        }
+        if (audience != null && audience.length() > 300 || callToAction != null && callToAction.length() > 300
+                || niche != null && niche.length() > 120) {
+            throw new ContentException("Audience and call to action are limited to 300 characters, niche to 120.");
         }
     }
 

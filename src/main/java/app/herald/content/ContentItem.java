@@ -46,6 +46,19 @@ public class ContentItem extends IdentifiedEntity {
     @Column(length = 500)
     public String hashtags;
 
+    @Column(length = 300)
+    public String audience;
+
+    @Column(length = 120)
+    public String niche;
+
+    @Column(name = "call_to_action", length = 300)
+    public String callToAction;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public SequencingStrategy sequencing = SequencingStrategy.BALANCED;
+
     /** Target platforms, comma-separated {@link Platform} names. */
     @Column(nullable = false, length = 100)
     public String platforms;

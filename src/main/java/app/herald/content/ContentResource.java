@@ -36,6 +36,8 @@ import io.smallrye.common.annotation.Blocking;
 @Produces(MediaType.TEXT_HTML)
 public class ContentResource {
 
+    private static final List<SequencingStrategy> STRATEGIES = List.of(SequencingStrategy.values());
+
     @Inject
     ContentService contents;
 
@@ -64,6 +66,14 @@ public class ContentResource {
         @RestForm
         String hashtags;
         @RestForm
+        String audience;
+        @RestForm
+        String niche;
+        @RestForm
+        String callToAction;
+        @RestForm
+        String sequencing;
+        @RestForm
         List<String> platforms;
         @RestForm
         String plannedPublishAt;
@@ -85,8 +95,17 @@ public class ContentResource {
             bodies.put(Platform.YOUTUBE_SHORTS, youtubeBody == null ? "" : youtubeBody);
             bodies.put(Platform.TIKTOK, tiktokBody == null ? "" : tiktokBody);
             bodies.put(Platform.FACEBOOK_REELS, facebookBody == null ? "" : facebookBody);
-            return new ContentForm(brandId, title, coreMessage, description, hashtags, ContentForm.platforms(platforms),
-                    plannedPublishAt, titles, bodies);
+            return new ContentForm(brandId, title, coreMessage, description, hashtags, audience, niche, callToAction,
+                    strategy(), ContentForm.platforms(platforms), plannedPublishAt, titles, bodies);
+        }
+
+        private SequencingStrategy strategy() {
+            for (SequencingStrategy strategy : SequencingStrategy.values()) {
+                if (strategy.name().equals(sequencing)) {
+                    return strategy;
+                }
+            }
+            return SequencingStrategy.BALANCED;
         }
 
         boolean submitForReview() {
@@ -99,7 +118,7 @@ public class ContentResource {
         static native TemplateInstance list(List<ContentItem> items, boolean ownOnly, boolean canCreate);
 
         static native TemplateInstance form(ContentItem item, ContentForm form, List<Brand> brands, List<Platform> platforms,
-                String error);
+                List<SequencingStrategy> strategies, String error);
     }
 
     @GET
@@ -122,7 +141,7 @@ public class ContentResource {
             return Response.seeOther(URI.create("/content")).build();
         }
         Long chosen = brandId != null ? brandId : visible.get(0).id;
-        return Response.ok(Templates.form(null, ContentForm.empty(chosen), visible, List.of(Platform.values()), null)).build();
+        return Response.ok(Templates.form(null, ContentForm.empty(chosen), visible, List.of(Platform.values()), STRATEGIES, null)).build();
     }
 
     @POST
@@ -140,7 +159,7 @@ public class ContentResource {
             return Response.seeOther(URI.create("/content/" + item.id)).build();
         } catch (ContentException e) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.form(null, form, brands.visibleBrands(), List.of(Platform.values()), e.getMessage()))
+                    .entity(Templates.form(null, form, brands.visibleBrands(), List.of(Platform.values()), STRATEGIES, e.getMessage()))
                     .build();
         }
     }
@@ -156,7 +175,7 @@ public class ContentResource {
     @RolesAllowed({ Role.Names.MARKETER, Role.Names.ADMIN })
     public TemplateInstance edit(@PathParam("id") long id) {
         ContentItem item = contents.find(id);
-        return Templates.form(item, ContentForm.of(item), brands.visibleBrands(), List.of(Platform.values()), null);
+        return Templates.form(item, ContentForm.of(item), brands.visibleBrands(), List.of(Platform.values()), STRATEGIES, null);
     }
 
     @POST
@@ -179,7 +198,7 @@ public class ContentResource {
             return Response.seeOther(URI.create("/content/" + id)).build();
         } catch (ContentException e) {
             return Response.status(Response.Status.BAD_REQUEST).entity(Templates.form(contents.find(id), form,
-                    brands.visibleBrands(), List.of(Platform.values()), e.getMessage())).build();
+                    brands.visibleBrands(), List.of(Platform.values()), STRATEGIES, e.getMessage())).build();
         }
     }
 

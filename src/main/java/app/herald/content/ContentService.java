@@ -151,6 +151,10 @@ public class ContentService {
         item.coreMessage = form.coreMessage();
         item.description = form.description();
         item.hashtags = form.hashtags() == null ? null : form.hashtags().strip();
+        item.audience = form.audience();
+        item.niche = form.niche();
+        item.callToAction = form.callToAction();
+        item.sequencing = form.sequencing() == null ? SequencingStrategy.BALANCED : form.sequencing();
         item.setPlatforms(form.platforms());
         item.plannedPublishAt = form.plannedInstant(ZoneId.of(item.brand.timezone));
         item.updatedAt = Instant.now();

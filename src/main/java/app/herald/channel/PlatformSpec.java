@@ -1,0 +1,32 @@
+package app.herald.channel;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * What one platform accepts, as data: media limits, text limits counted the platform's way, posting limits.
+ * Values and sources: {@code shared/reference/platform-apis.md} (sections named in {@link PlatformSpecs}).
+ *
+ * @param minSeconds         shortest accepted video
+ * @param maxSeconds         longest accepted video
+ * @param verticalOrSquare   whether only 9:16 / square (width ≤ height) qualifies
+ * @param minWidth           minimum width in pixels (0 = none documented)
+ * @param minHeight          minimum height in pixels (0 = none documented)
+ * @param minFps             lowest frame rate (0 = none documented)
+ * @param maxFps             highest frame rate (0 = none documented)
+ * @param containers         accepted containers as ffprobe names them (mp4, mov, webm)
+ * @param videoCodecs        accepted video codecs as ffprobe names them
+ * @param maxBytes           largest accepted file
+ * @param title              title limit, or null when posts have no separate title
+ * @param body               description or caption limit
+ * @param forbiddenCharacters characters the platform rejects in text
+ * @param maxHashtags        more hashtags than this makes the platform ignore them (0 = none documented)
+ * @param earliestSchedule   how far ahead a scheduled post must be at least
+ * @param latestSchedule     how far ahead a post may be scheduled at most
+ * @param postsPer24h        publishing cap per account in any 24 h
+ */
+public record PlatformSpec(Platform platform, int minSeconds, int maxSeconds, boolean verticalOrSquare, int minWidth,
+        int minHeight, int minFps, int maxFps, Set<String> containers, Set<String> videoCodecs, long maxBytes,
+        TextLimit title, TextLimit body, String forbiddenCharacters, int maxHashtags, Duration earliestSchedule,
+        Duration latestSchedule, int postsPer24h) {
+}

@@ -1,0 +1,94 @@
+package app.herald.channel;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The one place that holds each platform's spec, and the text checks against them. */
+public final class PlatformSpecs {
+
+    private static final long GB = 1024L * 1024 * 1024;
+    private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&])#[\\p{L}\\p{N}_]+");
+
+    private static final Map<Platform, PlatformSpec> SPECS = new EnumMap<>(Map.of(
+            // platform-apis.md §1.3 (Shorts: vertical or square, ≤ 180 s; title 100 chars, description 5000 bytes,
+            // no < >; > 60 hashtags are all ignored), §1.7 (upload cap unpublished; 100 inserts/day/project).
+            Platform.YOUTUBE_SHORTS, new PlatformSpec(Platform.YOUTUBE_SHORTS, 1, 180, true, 0, 0, 0, 0,
+                    Set.of("mp4", "mov", "webm"), Set.of("h264", "hevc", "vp8", "vp9", "av1"), 256 * GB,
+                    new TextLimit(100, TextLimit.Unit.CHARACTERS), new TextLimit(5000, TextLimit.Unit.UTF8_BYTES),
+                    "<>", 60, Duration.ofMinutes(15), Duration.ofDays(365), 100),
+            // §2.5: MP4/WebM/MOV, H.264/H.265/VP8/VP9, 23–60 fps, 360–4096 px, ≤ 10 min (per-creator maximum
+            // may be lower), ≤ 4 GB, caption ≤ 2200 UTF-16 units, ~15 posts per creator per 24 h. The API cannot
+            // schedule, so Herald holds the post; a 29-day horizon matches the other platforms.
+            Platform.TIKTOK, new PlatformSpec(Platform.TIKTOK, 3, 600, false, 360, 360, 23, 60,
+                    Set.of("mp4", "mov", "webm"), Set.of("h264", "hevc", "vp8", "vp9"), 4 * GB,
+                    null, new TextLimit(2200, TextLimit.Unit.UTF16_UNITS), "", 0, Duration.ZERO, Duration.ofDays(29), 15),
+            // §3.5: 9:16, min 540×960, 24–60 fps, 3–90 s, H.264/H.265 (VP9, AV1 accepted), 2 GB generic cap,
+            // description limit undocumented (kept at 2200), scheduling 10 min – 29 days, 30 reels per Page per 24 h.
+            Platform.FACEBOOK_REELS, new PlatformSpec(Platform.FACEBOOK_REELS, 3, 90, true, 540, 960, 24, 60,
+                    Set.of("mp4", "mov"), Set.of("h264", "hevc", "vp9", "av1"), 2 * GB,
+                    null, new TextLimit(2200, TextLimit.Unit.CHARACTERS), "", 0, Duration.ofMinutes(10),
+                    Duration.ofDays(29), 30)));
+
+    private PlatformSpecs() {
+    }
+
+    public static PlatformSpec of(Platform platform) {
+        return SPECS.get(platform);
+    }
+
+    /** Text problems of one variant: over a limit, forbidden characters, too many hashtags. */
+    public static List<SpecViolation> checkText(Platform platform, String title, String body) {
+        PlatformSpec spec = of(platform);
+        List<SpecViolation> violations = new ArrayList<>();
+        if (spec.title() != null) {
+            if (title == null || title.isBlank()) {
+                violations.add(new SpecViolation(platform, "title", platform.label() + ": a title is required."));
+            } else {
+                checkLength(spec, "title", "Title", spec.title(), title, violations);
+            }
+        }
+        checkLength(spec, "description", platform.textLabel(), spec.body(), body, violations);
+        for (String text : new String[] { title, body }) {
+            for (char forbidden : spec.forbiddenCharacters().toCharArray()) {
+                if (text != null && text.indexOf(forbidden) >= 0) {
+                    violations.add(new SpecViolation(platform, text == title ? "title" : "description", platform.label()
+                            + ": '" + forbidden + "' is not allowed in the " + (text == title ? "title" : platform.textLabel().toLowerCase())
+                            + "; remove it."));
+                }
+            }
+        }
+        int hashtags = countHashtags(title) + countHashtags(body);
+        if (spec.maxHashtags() > 0 && hashtags > spec.maxHashtags()) {
+            violations.add(new SpecViolation(platform, "description", platform.label() + ": " + hashtags
+                    + " hashtags; with more than " + spec.maxHashtags() + " the platform ignores all of them."));
+        }
+        return violations;
+    }
+
+    public static int countHashtags(String text) {
+        if (text == null) {
+            return 0;
+        }
+        Matcher matcher = HASHTAG.matcher(text);
+        int count = 0;
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+
+    private static void checkLength(PlatformSpec spec, String field, String label, TextLimit limit, String text,
+            List<SpecViolation> violations) {
+        if (limit.exceededBy(text)) {
+            violations.add(new SpecViolation(spec.platform(), field, spec.platform().label() + ": " + label.toLowerCase()
+                    + " is " + limit.measure(text) + " " + limit.unit().label() + "; the limit is " + limit.max() + " "
+                    + limit.unit().label() + "."));
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package app.herald.channel;
+
+/** One way content breaks a platform's spec; the message names the platform, the limit and the actual value. */
+public record SpecViolation(Platform platform, String field, String message) {
+}
