@@ -1,21 +1,37 @@
 package app.herald.content;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import app.herald.account.Role;
+import app.herald.brand.Brand;
+import app.herald.channel.Platform;
+import app.herald.channel.PlatformSpec;
+import app.herald.channel.PlatformSpecs;
+import app.herald.governance.RuleField;
+import app.herald.governance.RuleSets;
+import app.herald.governance.engine.CheckedText;
+import app.herald.governance.engine.CompiledRuleSet;
+import app.herald.governance.engine.Finding;
+import app.herald.governance.engine.Highlighter;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** Renders one content item's page: core, variants with compliance findings, revisions and the comment thread. */
+/** Builds content pages: one item's page (variants, findings, revisions, thread) and the form's live checks. */
 @ApplicationScoped
 public class ContentPages {
 
     @Inject
     ContentCompliance compliance;
+
+    @Inject
+    RuleSets ruleSets;
 
     @Inject
     SecurityIdentity identity;
@@ -28,6 +44,40 @@ public class ContentPages {
     static class Templates {
         static native TemplateInstance detail(ContentItem item, ComplianceReport report, List<ContentRevision> revisions,
                 List<ContentComment> comments, Permissions can, String error);
+    }
+
+    /** Live checks of the form as typed: generated text for empty fields, counters, spec and rule findings. */
+    public List<VariantCheck> checks(ContentForm form, Brand brand) {
+        CompiledRuleSet rules = ruleSets.current(brand.id);
+        VariantGenerator.Core core = ContentService.core(form, brand);
+        List<VariantCheck> checks = new ArrayList<>();
+        for (Platform platform : form.platforms()) {
+            VariantGenerator.VariantText generated = VariantGenerator.generate(platform, core);
+            String title = platform.hasTitle() ? orElse(form.variantTitle(platform), generated.title()) : null;
+            String body = orElse(form.variantBody(platform), generated.body());
+            PlatformSpec spec = PlatformSpecs.of(platform);
+            List<VariantCheck.Counter> counters = new ArrayList<>();
+            Map<String, String> fields = new LinkedHashMap<>();
+            if (title != null) {
+                counters.add(VariantCheck.Counter.of("Title", spec.title(), title));
+                fields.put(RuleField.TITLE.key(), title);
+            }
+            counters.add(VariantCheck.Counter.of(platform.textLabel(), spec.body(), body));
+            fields.put(RuleField.DESCRIPTION.key(), body);
+            List<Finding> findings = rules.check(new CheckedText(platform, fields));
+            checks.add(new VariantCheck(platform, title, body, counters, PlatformSpecs.checkText(platform, title, body),
+                    findings, title == null ? List.of() : Highlighter.segments(title, only(findings, RuleField.TITLE)),
+                    Highlighter.segments(body, only(findings, RuleField.DESCRIPTION))));
+        }
+        return checks;
+    }
+
+    private static List<Finding> only(List<Finding> findings, RuleField field) {
+        return findings.stream().filter(finding -> finding.field().equals(field.key())).toList();
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     public TemplateInstance detail(ContentItem item, String error) {

@@ -111,6 +111,11 @@ public class ContentResource {
         boolean submitForReview() {
             return "submit".equals(action);
         }
+
+        /** "Write the variants from the core": show the form with generated text filled in, saving nothing. */
+        boolean generate() {
+            return "generate".equals(action);
+        }
     }
 
     @CheckedTemplate(basePath = "content")
@@ -118,7 +123,9 @@ public class ContentResource {
         static native TemplateInstance list(List<ContentItem> items, boolean ownOnly, boolean canCreate);
 
         static native TemplateInstance form(ContentItem item, ContentForm form, List<Brand> brands, List<Platform> platforms,
-                List<SequencingStrategy> strategies, String error);
+                List<SequencingStrategy> strategies, List<VariantCheck> checks, String error);
+
+        static native TemplateInstance form$checks(List<VariantCheck> checks);
     }
 
     @GET
@@ -141,27 +148,38 @@ public class ContentResource {
             return Response.seeOther(URI.create("/content")).build();
         }
         Long chosen = brandId != null ? brandId : visible.get(0).id;
-        return Response.ok(Templates.form(null, ContentForm.empty(chosen), visible, List.of(Platform.values()), STRATEGIES, null)).build();
+        return Response.ok(form(null, ContentForm.empty(chosen), null)).build();
     }
 
     @POST
     @RolesAllowed({ Role.Names.MARKETER, Role.Names.ADMIN })
     public Response create(@BeanParam FormFields fields) {
         ContentForm form = fields.toForm();
-        try {
-            ContentItem item = contents.createDraft(form);
-            if (fields.submitForReview()) {
-                contents.submit(item.id);
-                flash.success("'" + item.title + "' submitted for review.");
-            } else {
-                flash.success("Draft '" + item.title + "' saved.");
-            }
-            return Response.seeOther(URI.create("/content/" + item.id)).build();
-        } catch (ContentException e) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.form(null, form, brands.visibleBrands(), List.of(Platform.values()), STRATEGIES, e.getMessage()))
-                    .build();
+        if (fields.generate()) {
+            return Response.ok(form(null, withGeneratedVariants(form), null)).build();
         }
+        ContentItem item;
+        try {
+            item = contents.createDraft(form);
+        } catch (ContentException e) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(form(null, form, e.getMessage())).build();
+        }
+        return afterSave(item, fields, form, "Draft '" + item.title + "' saved.");
+    }
+
+    /**
+     * Live checks for the form as typed (counters, spec violations, rule findings, previews): an HTML fragment the
+     * form's script swaps in. It saves nothing.
+     */
+    @POST
+    @Path("checks")
+    @RolesAllowed({ Role.Names.MARKETER, Role.Names.ADMIN })
+    public TemplateInstance checks(@BeanParam FormFields fields) {
+        ContentForm form = fields.toForm();
+        if (form.brandId() == null) {
+            return Templates.form$checks(List.of());
+        }
+        return Templates.form$checks(pages.checks(form, brands.requireVisible(form.brandId())));
     }
 
     @GET
@@ -175,7 +193,7 @@ public class ContentResource {
     @RolesAllowed({ Role.Names.MARKETER, Role.Names.ADMIN })
     public TemplateInstance edit(@PathParam("id") long id) {
         ContentItem item = contents.find(id);
-        return Templates.form(item, ContentForm.of(item), brands.visibleBrands(), List.of(Platform.values()), STRATEGIES, null);
+        return form(item, ContentForm.of(item), null);
     }
 
     @POST
@@ -183,23 +201,58 @@ public class ContentResource {
     @RolesAllowed({ Role.Names.MARKETER, Role.Names.ADMIN })
     public Response update(@PathParam("id") long id, @BeanParam FormFields fields) {
         ContentForm form = fields.toForm();
-        try {
-            ContentItem before = contents.find(id);
-            ContentState was = before.state;
-            ContentItem item = contents.update(id, form);
-            if (fields.submitForReview() && (item.state == ContentState.DRAFT || item.state == ContentState.CHANGES_REQUESTED)) {
-                contents.submit(id);
-                flash.success("'" + item.title + "' submitted for review.");
-            } else if (was != item.state) {
-                flash.success("Saved. The edit sent '" + item.title + "' back to review.");
-            } else {
-                flash.success("Saved.");
-            }
-            return Response.seeOther(URI.create("/content/" + id)).build();
-        } catch (ContentException e) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.form(contents.find(id), form,
-                    brands.visibleBrands(), List.of(Platform.values()), STRATEGIES, e.getMessage())).build();
+        if (fields.generate()) {
+            return Response.ok(form(contents.find(id), withGeneratedVariants(form), null)).build();
         }
+        ContentItem item;
+        ContentState before = contents.find(id).state;
+        try {
+            item = contents.update(id, form);
+        } catch (ContentException e) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(form(contents.find(id), form, e.getMessage())).build();
+        }
+        String saved = before != item.state ? "Saved. The edit sent '" + item.title + "' back to review." : "Saved.";
+        return afterSave(item, fields, form, saved);
+    }
+
+    /** After a successful save: submit when asked; a refused submission keeps the saved draft and the typed form. */
+    private Response afterSave(ContentItem item, FormFields fields, ContentForm form, String savedMessage) {
+        if (fields.submitForReview() && (item.state == ContentState.DRAFT || item.state == ContentState.CHANGES_REQUESTED)) {
+            try {
+                contents.submit(item.id);
+                flash.success("'" + item.title + "' submitted for review.");
+            } catch (ContentException e) {
+                return Response.status(Response.Status.BAD_REQUEST).entity(form(contents.find(item.id), form,
+                        "Saved, but not submitted. " + e.getMessage())).build();
+            }
+        } else {
+            flash.success(savedMessage);
+        }
+        return Response.seeOther(URI.create("/content/" + item.id)).build();
+    }
+
+    private TemplateInstance form(ContentItem item, ContentForm form, String error) {
+        List<VariantCheck> checks = form.brandId() == null ? List.of()
+                : pages.checks(form, brands.requireVisible(form.brandId()));
+        return Templates.form(item, form, brands.visibleBrands(), List.of(Platform.values()), STRATEGIES, checks, error);
+    }
+
+    /** The form with every target platform's text written from the core (typed variant text is replaced). */
+    private ContentForm withGeneratedVariants(ContentForm form) {
+        if (form.brandId() == null) {
+            return form;
+        }
+        VariantGenerator.Core core = ContentService.core(form, brands.requireVisible(form.brandId()));
+        Map<Platform, String> titles = new EnumMap<>(Platform.class);
+        Map<Platform, String> bodies = new EnumMap<>(Platform.class);
+        for (Platform platform : form.platforms()) {
+            VariantGenerator.VariantText text = VariantGenerator.generate(platform, core);
+            titles.put(platform, text.title() == null ? "" : text.title());
+            bodies.put(platform, text.body());
+        }
+        return new ContentForm(form.brandId(), form.title(), form.coreMessage(), form.description(), form.hashtags(),
+                form.audience(), form.niche(), form.callToAction(), form.sequencing(), form.platforms(),
+                form.plannedPublishAt(), titles, bodies);
     }
 
     @POST

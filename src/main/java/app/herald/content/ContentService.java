@@ -2,6 +2,7 @@ package app.herald.content;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +13,8 @@ import app.herald.audit.AuditLog;
 import app.herald.brand.Brand;
 import app.herald.brand.BrandAccess;
 import app.herald.channel.Platform;
+import app.herald.channel.PlatformSpecs;
+import app.herald.channel.SpecViolation;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -74,6 +77,11 @@ public class ContentService {
         if (item.state != ContentState.DRAFT && item.state != ContentState.CHANGES_REQUESTED) {
             throw new ContentException("'" + item.title + "' is " + item.state.label().toLowerCase()
                     + "; only drafts and content with requested changes can be submitted.");
+        }
+        List<SpecViolation> violations = textViolations(item);
+        if (!violations.isEmpty()) {
+            throw new ContentException("Fix these before submitting: " + String.join(" ",
+                    violations.stream().map(SpecViolation::message).toList()));
         }
         snapshot(item);
         item.submittedAt = Instant.now();
@@ -167,15 +175,24 @@ public class ContentService {
                 item.variants.add(created);
                 return created;
             });
-            variant.title = platform.hasTitle() ? blankTo(form.variantTitle(platform), item.title) : null;
-            variant.body = blankTo(form.variantBody(platform), defaultBody(item));
+            // An empty variant field is written from the core in the platform's style; typed text is kept as is.
+            VariantGenerator.VariantText generated = VariantGenerator.generate(platform, core(form, item.brand));
+            variant.title = platform.hasTitle() ? blankTo(form.variantTitle(platform), generated.title()) : null;
+            variant.body = blankTo(form.variantBody(platform), generated.body());
         }
     }
 
-    private static String defaultBody(ContentItem item) {
-        String description = item.description == null ? "" : item.description.strip();
-        String hashtags = item.hashtags == null ? "" : item.hashtags.strip();
-        return (description + (hashtags.isEmpty() ? "" : "\n\n" + hashtags)).strip();
+    /** The form's universal core with the brand's defaults, as the variant generator reads it. */
+    public static VariantGenerator.Core core(ContentForm form, Brand brand) {
+        return new VariantGenerator.Core(form.title(), form.coreMessage(), form.description(), form.hashtags(),
+                form.audience(), form.niche(), form.callToAction(), brand.defaultDisclaimer, brand.defaultHashtags);
+    }
+
+    /** Spec problems of the item's text on its target platforms; any of them blocks submission. */
+    public static List<SpecViolation> textViolations(ContentItem item) {
+        return item.variants.stream()
+                .flatMap(variant -> PlatformSpecs.checkText(variant.platform, variant.title, variant.body).stream())
+                .toList();
     }
 
     private static String blankTo(String value, String fallback) {
