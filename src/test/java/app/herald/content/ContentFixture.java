@@ -17,14 +17,38 @@ public final class ContentFixture {
     private ContentFixture() {
     }
 
+    private static Long fixtureBrandId;
+
     public static long demoBrandId() {
         return QuarkusTransaction.requiringNew().call(() -> Brand.findByName(DEMO_BRAND).orElseThrow().id);
+    }
+
+    /**
+     * A brand of its own for content tests, with the demo brand's defaults and the demo users as members, so rules
+     * other tests add to the demo brand cannot leak findings into these tests' content.
+     */
+    public static synchronized long brandId() {
+        if (fixtureBrandId == null) {
+            fixtureBrandId = QuarkusTransaction.requiringNew().call(() -> {
+                Brand demo = Brand.findByName(DEMO_BRAND).orElseThrow();
+                Brand brand = new Brand();
+                brand.name = "Content fixture " + java.util.UUID.randomUUID().toString().substring(0, 8);
+                brand.timezone = demo.timezone;
+                brand.defaultDisclaimer = demo.defaultDisclaimer;
+                brand.defaultHashtags = demo.defaultHashtags;
+                brand.createdAt = java.time.Instant.now();
+                brand.members.addAll(demo.members);
+                brand.persist();
+                return brand.id;
+            });
+        }
+        return fixtureBrandId;
     }
 
     /** Posts the new-content form; {@code extra} overrides or adds fields. Returns the created item's id. */
     public static long create(WebSession author, String title, String action, Map<String, Object> extra) {
         Map<String, Object> fields = new HashMap<>();
-        fields.put("brandId", demoBrandId());
+        fields.put("brandId", brandId());
         fields.put("title", title);
         fields.put("description", "Pack light and start early.");
         fields.put("hashtags", "#trail");

@@ -25,7 +25,7 @@ class ContentFormTest {
 
     private static Map<String, Object> core(String title) {
         Map<String, Object> fields = new HashMap<>();
-        fields.put("brandId", ContentFixture.demoBrandId());
+        fields.put("brandId", ContentFixture.brandId());
         fields.put("title", title);
         fields.put("coreMessage", "Three items beat ten.");
         fields.put("description", "Water, layers and a headlamp.");
@@ -121,7 +121,7 @@ class ContentFormTest {
 
     @Test
     void liveChecksNeedTheCsrfTokenAndAnAuthorRole() {
-        Map<String, String> fields = Map.of("brandId", String.valueOf(ContentFixture.demoBrandId()), "title", "x",
+        Map<String, String> fields = Map.of("brandId", String.valueOf(ContentFixture.brandId()), "title", "x",
                 "platforms", "TIKTOK");
         WebSession marketer = DemoUsers.marketer();
         marketer.get("/content/new");

@@ -41,7 +41,7 @@ class ReviewComplianceTest {
     }
 
     private void rule(Severity severity, RuleSpec spec) {
-        QuarkusTransaction.requiringNew().run(() -> rules.create(Brand.findById(ContentFixture.demoBrandId()),
+        QuarkusTransaction.requiringNew().run(() -> rules.create(Brand.findById(ContentFixture.brandId()),
                 new RuleDraft("Test rule " + word(), severity, Set.of(), Set.of(), "Explained", spec)));
     }
 
@@ -111,7 +111,7 @@ class ReviewComplianceTest {
         String claim = word();
         rule(Severity.WARN, new RuleSpec.ClaimWord(List.of(claim)));
         long id = submittedSaying("Crème " + claim + " <b>bold</b>");
-        int version = QuarkusTransaction.requiringNew().call(() -> ((Brand) Brand.findById(ContentFixture.demoBrandId())).ruleSetVersion);
+        int version = QuarkusTransaction.requiringNew().call(() -> ((Brand) Brand.findById(ContentFixture.brandId())).ruleSetVersion);
 
         Document review = DemoUsers.reviewer().page("/review/" + id);
         Document content = DemoUsers.marketer().page("/content/" + id);

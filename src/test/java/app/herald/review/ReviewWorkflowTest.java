@@ -63,7 +63,7 @@ class ReviewWorkflowTest {
         assertThat(item.approvedRevisionId).isEqualTo(item.currentRevisionId);
 
         Response edited = DemoUsers.marketer().submit("/content/" + id + "/edit", "/content/" + id, Map.of(
-                "brandId", ContentFixture.demoBrandId(), "title", item.title, "description", "A changed description",
+                "brandId", ContentFixture.brandId(), "title", item.title, "description", "A changed description",
                 "platforms", List.of("TIKTOK"), "action", "draft"));
 
         assertThat(edited.statusCode()).isEqualTo(303);
@@ -82,7 +82,7 @@ class ReviewWorkflowTest {
         long id = ContentFixture.submitted(DemoUsers.marketer(), title("Stale"));
         String seen = currentHash(id);
         DemoUsers.marketer().submit("/content/" + id + "/edit", "/content/" + id, Map.of("brandId",
-                ContentFixture.demoBrandId(), "title", ContentFixture.load(id).title, "description", "edited meanwhile",
+                ContentFixture.brandId(), "title", ContentFixture.load(id).title, "description", "edited meanwhile",
                 "platforms", List.of("TIKTOK"), "action", "draft"));
 
         Response refused = approve(DemoUsers.reviewer(), id, seen);
@@ -129,7 +129,7 @@ class ReviewWorkflowTest {
                 Map.of("comment", "Shorten the caption please"));
         assertThat(ContentFixture.load(id).state).isEqualTo(ContentState.CHANGES_REQUESTED);
 
-        marketer.submit("/content/" + id + "/edit", "/content/" + id, Map.of("brandId", ContentFixture.demoBrandId(),
+        marketer.submit("/content/" + id + "/edit", "/content/" + id, Map.of("brandId", ContentFixture.brandId(),
                 "title", ContentFixture.load(id).title, "description", "Shorter", "platforms", List.of("TIKTOK"),
                 "action", "submit"));
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import app.herald.account.AccountsFixture;
 import app.herald.account.DemoUsers;
+import app.herald.content.ContentFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -46,6 +47,25 @@ class CsrfTest {
         WebSession manager = DemoUsers.manager();
         assertThat(manager.submitWithoutToken("/logout", Map.of()).statusCode()).isEqualTo(400);
         assertThat(manager.get("/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void everyStateChangingRouteRefusesAPostWithoutToken() {
+        long content = ContentFixture.submitted(DemoUsers.marketer(), "CSRF target");
+        long brand = ContentFixture.demoBrandId();
+        long marketer = AccountsFixture.idOf("marketer");
+        WebSession admin = DemoUsers.admin();
+        admin.get("/");
+        for (String route : List.of("/admin/users", "/admin/users/" + marketer + "/roles",
+                "/admin/users/" + marketer + "/deactivate", "/admin/users/" + marketer + "/reactivate", "/brands",
+                "/brands/" + brand, "/brands/" + brand + "/members", "/content", "/content/" + content,
+                "/content/" + content + "/submit", "/content/" + content + "/comments", "/review/" + content + "/approve",
+                "/review/" + content + "/request-changes", "/review/" + content + "/reject")) {
+            assertThat(admin.submitWithoutToken(route, Map.of("comment", "forged", "name", "Forged brand",
+                    "timezone", "UTC", "title", "Forged", "roles", "ADMIN")).statusCode()).as(route).isEqualTo(400);
+        }
+        assertThat(ContentFixture.load(content).state).isEqualTo(app.herald.content.ContentState.SUBMITTED);
+        assertThat(AccountsFixture.load("marketer").active).isTrue();
     }
 
     @Test
