@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import app.herald.account.Role;
+import app.herald.content.media.MediaPanel;
+import app.herald.content.media.MediaStorage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -20,6 +22,9 @@ public class ContentPages {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    MediaStorage storage;
+
     /** What the signed-in user may do on the page. */
     public record Permissions(boolean edit, boolean submit, boolean review) {
     }
@@ -27,7 +32,7 @@ public class ContentPages {
     @CheckedTemplate(basePath = "content")
     static class Templates {
         static native TemplateInstance detail(ContentItem item, ComplianceReport report, List<ContentRevision> revisions,
-                List<ContentComment> comments, Permissions can, String error);
+                List<ContentComment> comments, MediaPanel media, Permissions can, String error);
     }
 
     public TemplateInstance detail(ContentItem item, String error) {
@@ -37,6 +42,11 @@ public class ContentPages {
                 (identity.hasRole(Role.Names.REVIEWER) || identity.hasRole(Role.Names.ADMIN))
                         && item.state == ContentState.SUBMITTED);
         return Templates.detail(item, compliance.check(item), ContentRevision.listFor(item.id),
-                ContentComment.thread(item.id), can, error);
+                ContentComment.thread(item.id), media(item), can, error);
+    }
+
+    /** The video panel of the content and review pages. */
+    public MediaPanel media(ContentItem item) {
+        return MediaPanel.of(item, storage.maxBytes());
     }
 }
