@@ -145,6 +145,13 @@ public class Ffmpeg {
         }
     }
 
+    /** Runs ffmpeg itself with {@code arguments} (the tests generate their clips this way). */
+    Result ffmpeg(List<String> arguments, Duration timeout) {
+        List<String> command = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-v", "error", "-nostdin", "-y"));
+        command.addAll(arguments);
+        return run(command, timeout);
+    }
+
     /** libx264 when this ffmpeg has it, else libopenh264 (the bundled build only has the latter). */
     synchronized String h264Encoder() {
         if (h264Encoder == null) {
