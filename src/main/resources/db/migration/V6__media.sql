@@ -4,7 +4,6 @@ CREATE TABLE media_file (
     id               BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
     sha256           CHAR(64)     NOT NULL,
     stored_name      VARCHAR(200) NOT NULL,
-    original_name    VARCHAR(255) NOT NULL,
     size_bytes       BIGINT       NOT NULL,
     container        VARCHAR(20)  NOT NULL,
     duration_seconds DOUBLE       NOT NULL,
@@ -20,7 +19,9 @@ CREATE TABLE media_file (
     CONSTRAINT uk_media_sha256 UNIQUE (sha256)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
+-- The file name is per content item: the same bytes may come from different brands under different names.
 ALTER TABLE content_item ADD COLUMN media_id BIGINT NULL;
+ALTER TABLE content_item ADD COLUMN media_name VARCHAR(255) NULL;
 ALTER TABLE content_item ADD CONSTRAINT fk_content_media FOREIGN KEY (media_id) REFERENCES media_file (id);
 
 CREATE TABLE media_rendition (
@@ -29,6 +30,7 @@ CREATE TABLE media_rendition (
     source_media_id  BIGINT       NOT NULL,
     fit              VARCHAR(10)  NOT NULL,
     thumbnail_second DOUBLE       NOT NULL,
+    name             VARCHAR(255) NOT NULL,
     status           VARCHAR(10)  NOT NULL,
     percent          INT          NOT NULL DEFAULT 0,
     result_media_id  BIGINT       NULL,

@@ -95,6 +95,10 @@ public class ContentItem extends IdentifiedEntity {
     @JoinColumn(name = "media_id")
     public MediaFile media;
 
+    /** The video's file name as this item's author uploaded it (shown escaped; never used as a path). */
+    @Column(name = "media_name", length = 255)
+    public String mediaName;
+
     @Version
     public int version;
 

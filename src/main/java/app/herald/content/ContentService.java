@@ -66,13 +66,15 @@ public class ContentService {
     }
 
     /** Makes {@code media} the item's video; like a text edit, under review this is a new revision. */
-    public ContentItem attachMedia(long contentId, MediaFile media) {
+    public ContentItem attachMedia(long contentId, MediaFile media, String fileName) {
         ContentItem item = find(contentId);
         requireEditable(item);
         item.media = media;
+        item.mediaName = fileName == null || fileName.isBlank() ? "video"
+                : fileName.strip().substring(0, Math.min(255, fileName.strip().length()));
         item.updatedAt = Instant.now();
         audit.record(AuditAction.MEDIA_ATTACHED, ContentWorkflow.AUDIT_SUBJECT, item.id, item.title)
-                .comment("Video " + media.originalName + " (SHA-256 " + media.sha256 + ")").write();
+                .comment("Video " + item.mediaName + " (SHA-256 " + media.sha256 + ")").write();
         revise(item);
         return item;
     }

@@ -27,10 +27,6 @@ public class MediaFile extends IdentifiedEntity {
     @Column(name = "stored_name", nullable = false, length = 200)
     public String storedName;
 
-    /** The name it had on the uploader's computer (shown escaped; never used as a path). */
-    @Column(name = "original_name", nullable = false, length = 255)
-    public String originalName;
-
     @Column(name = "size_bytes", nullable = false)
     public long sizeBytes;
 
@@ -72,13 +68,12 @@ public class MediaFile extends IdentifiedEntity {
     }
 
     /** The row for a stored file: the existing one when the same bytes were recorded before, else a new one. */
-    public static MediaFile record(MediaStorage.Stored stored, String originalName, String user) {
+    public static MediaFile record(MediaStorage.Stored stored, String user) {
         return findBySha256(stored.sha256()).orElseGet(() -> {
             MediaFacts facts = stored.facts();
             MediaFile media = new MediaFile();
             media.sha256 = stored.sha256();
             media.storedName = stored.storedName();
-            media.originalName = originalName == null || originalName.isBlank() ? "video" : truncate(originalName.strip());
             media.sizeBytes = stored.sizeBytes();
             media.container = facts.container();
             media.durationSeconds = facts.durationSeconds();
@@ -117,9 +112,5 @@ public class MediaFile extends IdentifiedEntity {
 
     public String shortHash() {
         return sha256.substring(0, 12);
-    }
-
-    private static String truncate(String name) {
-        return name.length() <= 255 ? name : name.substring(0, 255);
     }
 }

@@ -12,12 +12,13 @@ import app.herald.content.ContentItem;
  * renditions and whether to offer fitting.
  *
  * @param media      the attached video, or null
+ * @param fileName   its file name as this item's author uploaded it
  * @param checks     one entry per target platform
  * @param offerFit   whether the video is not yet 1080 × 1920 (9:16)
  * @param busy       whether a rendition is queued or running (the page refreshes itself meanwhile)
  * @param maxBytes   the upload limit
  */
-public record MediaPanel(MediaFile media, List<PlatformCheck> checks, List<MediaRendition> renditions, boolean offerFit,
+public record MediaPanel(MediaFile media, String fileName, List<PlatformCheck> checks, List<MediaRendition> renditions, boolean offerFit,
         boolean busy, long maxBytes) {
 
     /** One platform's verdict on the video. */
@@ -29,7 +30,7 @@ public record MediaPanel(MediaFile media, List<PlatformCheck> checks, List<Media
         List<PlatformCheck> checks = item.media == null ? List.of()
                 : item.platformSet().stream().map(platform -> new PlatformCheck(platform,
                         item.media.violations(List.of(platform)))).toList();
-        return new MediaPanel(item.media, checks, renditions, item.media != null && !item.media.facts().isVertical1080p(),
+        return new MediaPanel(item.media, item.mediaName, checks, renditions, item.media != null && !item.media.facts().isVertical1080p(),
                 renditions.stream().anyMatch(rendition -> rendition.status.active()), maxBytes);
     }
 

@@ -41,6 +41,10 @@ public class MediaRendition extends IdentifiedEntity {
     @Column(name = "thumbnail_second", nullable = false)
     public double thumbnailSecond;
 
+    /** The file name the content shows once this rendition is chosen. */
+    @Column(nullable = false, length = 255)
+    public String name;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 10)
     public Status status = Status.QUEUED;

@@ -37,7 +37,7 @@ public class MediaService {
         String user = identity.getPrincipal().getName();
         try {
             return QuarkusTransaction.requiringNew().call(
-                    () -> contents.attachMedia(contentId, MediaFile.record(stored, originalName, user)));
+                    () -> contents.attachMedia(contentId, MediaFile.record(stored, user), originalName));
         } catch (RuntimeException e) {
             forget(stored);
             throw e;

@@ -77,6 +77,7 @@ public class RenditionService {
             rendition.source = item.media;
             rendition.fit = fit;
             rendition.thumbnailSecond = thumbnailSecond;
+            rendition.name = baseName(item.mediaName == null ? "video" : item.mediaName) + "-1080x1920.mp4";
             rendition.createdBy = identity.getPrincipal().getName();
             rendition.createdAt = Instant.now();
             rendition.persist();
@@ -99,7 +100,7 @@ public class RenditionService {
             if (rendition.status != MediaRendition.Status.DONE) {
                 throw new ContentException("This rendition is not ready.");
             }
-            return contents.attachMedia(contentId, rendition.result);
+            return contents.attachMedia(contentId, rendition.result, rendition.name);
         });
     }
 
@@ -108,8 +109,7 @@ public class RenditionService {
             MediaRendition rendition = MediaRendition.findById(renditionId);
             rendition.status = MediaRendition.Status.RUNNING;
             return new Job(storage.resolve(rendition.source.storedName), rendition.source.durationSeconds, rendition.fit,
-                    rendition.thumbnailSecond, baseName(rendition.source.originalName) + "-1080x1920.mp4",
-                    rendition.createdBy);
+                    rendition.thumbnailSecond, rendition.createdBy);
         });
         Path video = null;
         Path thumbnail = null;
@@ -124,7 +124,7 @@ public class RenditionService {
             String thumbnailName = storage.dir().relativize(thumbnail).toString();
             QuarkusTransaction.requiringNew().run(() -> {
                 MediaRendition rendition = MediaRendition.findById(renditionId);
-                rendition.result = MediaFile.record(result, job.name, job.user);
+                rendition.result = MediaFile.record(result, job.user);
                 rendition.thumbnailName = thumbnailName;
                 rendition.percent = 100;
                 rendition.status = MediaRendition.Status.DONE;
@@ -152,7 +152,7 @@ public class RenditionService {
     }
 
     /** What the background work needs, read once so no entity crosses threads. */
-    private record Job(Path source, double seconds, Ffmpeg.Fit fit, double thumbnailSecond, String name, String user) {
+    private record Job(Path source, double seconds, Ffmpeg.Fit fit, double thumbnailSecond, String user) {
     }
 
     private static String baseName(String originalName) {

@@ -61,6 +61,15 @@ public final class TestVideos {
         return write("notes.mp4", () -> "These are meeting notes, not a video.\n".getBytes());
     }
 
+    /** 9 MB of noise: over the test profile's 8 MB upload limit, under its 16 MB body limit. */
+    public static Path tooBig() {
+        return write("too-big.mp4", () -> {
+            byte[] noise = new byte[9 << 20];
+            new java.util.Random(42).nextBytes(noise);
+            return noise;
+        });
+    }
+
     public static Path empty() {
         return write("empty.mp4", () -> new byte[0]);
     }
