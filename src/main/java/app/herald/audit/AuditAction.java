@@ -18,6 +18,7 @@ public enum AuditAction {
     CONTENT_CREATED("Content created"),
     CONTENT_REVISED("Content revised"),
     CONTENT_STATE_CHANGED("Content state changed"),
+    MEDIA_ATTACHED("Video attached"),
     COMMENT_ADDED("Comment added");
 
     private final String label;

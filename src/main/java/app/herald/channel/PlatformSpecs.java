@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,6 +70,56 @@ public final class PlatformSpecs {
                     + " hashtags; with more than " + spec.maxHashtags() + " the platform ignores all of them."));
         }
         return violations;
+    }
+
+    /** Media problems for one platform: duration, orientation, resolution, frame rate, container, codec, size. */
+    public static List<SpecViolation> checkMedia(Platform platform, MediaFacts media, long sizeBytes) {
+        PlatformSpec spec = of(platform);
+        String name = platform.label() + ": ";
+        List<SpecViolation> violations = new ArrayList<>();
+        // Rounded to a tenth as displayed, so a 90.04 s clip is not refused with "90 s" in the message.
+        double seconds = Math.round(media.durationSeconds() * 10) / 10.0;
+        if (seconds < spec.minSeconds() || seconds > spec.maxSeconds()) {
+            violations.add(new SpecViolation(platform, "duration", name + "video is " + MediaFacts.decimal(seconds)
+                    + " s; the platform allows " + spec.minSeconds() + "–" + spec.maxSeconds() + " s."));
+        }
+        if (spec.verticalOrSquare() && media.displayWidth() > media.displayHeight()) {
+            violations.add(new SpecViolation(platform, "aspect", name + "video is landscape " + media.dimensions() + " ("
+                    + media.aspectRatio() + "); the platform needs vertical 9:16 or square video."));
+        }
+        if (media.displayWidth() < spec.minWidth() || media.displayHeight() < spec.minHeight()) {
+            violations.add(new SpecViolation(platform, "resolution", name + "video is " + media.dimensions()
+                    + "; the minimum is " + spec.minWidth() + "×" + spec.minHeight() + "."));
+        }
+        if (spec.minFps() > 0 && (media.frameRate() < spec.minFps() - 0.01 || media.frameRate() > spec.maxFps() + 0.01)) {
+            violations.add(new SpecViolation(platform, "frameRate", name + "frame rate is " + media.frameRateText()
+                    + " fps; the platform allows " + spec.minFps() + "–" + spec.maxFps() + " fps."));
+        }
+        if (!spec.containers().contains(media.container())) {
+            violations.add(new SpecViolation(platform, "container", name + "file format is " + media.container()
+                    + "; accepted are " + String.join(", ", new TreeSet<>(spec.containers())) + "."));
+        }
+        if (!spec.videoCodecs().contains(media.videoCodec())) {
+            violations.add(new SpecViolation(platform, "videoCodec", name + "video codec is " + media.videoCodec()
+                    + "; accepted are " + String.join(", ", new TreeSet<>(spec.videoCodecs())) + "."));
+        }
+        if (sizeBytes > spec.maxBytes()) {
+            violations.add(new SpecViolation(platform, "size", name + "file is " + bytes(sizeBytes) + "; the limit is "
+                    + bytes(spec.maxBytes()) + "."));
+        }
+        return violations;
+    }
+
+    /** A byte count in the largest binary unit that keeps it at least 1, e.g. {@code 2 GB} or {@code 3.4 MB}. */
+    public static String bytes(long count) {
+        String[] units = { "bytes", "KB", "MB", "GB", "TB" };
+        double value = count;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return MediaFacts.decimal(Math.round(value * 10) / 10.0) + " " + units[unit];
     }
 
     public static int countHashtags(String text) {

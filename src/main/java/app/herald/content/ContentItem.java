@@ -23,6 +23,7 @@ import jakarta.persistence.Version;
 
 import app.herald.brand.Brand;
 import app.herald.channel.Platform;
+import app.herald.content.media.MediaFile;
 import app.herald.system.IdentifiedEntity;
 
 /** One piece of content: the universal core, its per-platform variants and where it stands in review. */
@@ -88,6 +89,15 @@ public class ContentItem extends IdentifiedEntity {
 
     @Column(name = "approved_revision_id")
     public Long approvedRevisionId;
+
+    /** The video posted with the content; its SHA-256 is part of every revision. */
+    @ManyToOne
+    @JoinColumn(name = "media_id")
+    public MediaFile media;
+
+    /** The video's file name as this item's author uploaded it (shown escaped; never used as a path). */
+    @Column(name = "media_name", length = 255)
+    public String mediaName;
 
     @Version
     public int version;

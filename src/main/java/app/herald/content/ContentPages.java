@@ -19,6 +19,8 @@ import app.herald.governance.engine.CheckedText;
 import app.herald.governance.engine.CompiledRuleSet;
 import app.herald.governance.engine.Finding;
 import app.herald.governance.engine.Highlighter;
+import app.herald.content.media.MediaPanel;
+import app.herald.content.media.MediaStorage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -36,6 +38,9 @@ public class ContentPages {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    MediaStorage storage;
+
     /** What the signed-in user may do on the page. */
     public record Permissions(boolean edit, boolean submit, boolean review) {
     }
@@ -43,7 +48,7 @@ public class ContentPages {
     @CheckedTemplate(basePath = "content")
     static class Templates {
         static native TemplateInstance detail(ContentItem item, ComplianceReport report, List<ContentRevision> revisions,
-                List<ContentComment> comments, Permissions can, String error);
+                List<ContentComment> comments, MediaPanel media, Permissions can, String error);
     }
 
     /** Live checks of the form as typed: generated text for empty fields, counters, spec and rule findings. */
@@ -87,6 +92,11 @@ public class ContentPages {
                 (identity.hasRole(Role.Names.REVIEWER) || identity.hasRole(Role.Names.ADMIN))
                         && item.state == ContentState.SUBMITTED);
         return Templates.detail(item, compliance.check(item), ContentRevision.listFor(item.id),
-                ContentComment.thread(item.id), can, error);
+                ContentComment.thread(item.id), media(item), can, error);
+    }
+
+    /** The video panel of the content and review pages. */
+    public MediaPanel media(ContentItem item) {
+        return MediaPanel.of(item, storage.maxBytes());
     }
 }

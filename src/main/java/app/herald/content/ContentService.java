@@ -3,6 +3,7 @@ package app.herald.content;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import app.herald.brand.BrandAccess;
 import app.herald.channel.Platform;
 import app.herald.channel.PlatformSpecs;
 import app.herald.channel.SpecViolation;
+import app.herald.content.media.MediaFile;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -55,20 +57,43 @@ public class ContentService {
     public ContentItem update(long contentId, ContentForm form) {
         form.validate();
         ContentItem item = find(contentId);
-        if (!item.state.editable()) {
-            throw new ContentException("'" + item.title + "' is " + item.state.label().toLowerCase() + " and can no longer be edited.");
-        }
+        requireEditable(item);
         if (!item.brand.id.equals(form.brandId())) {
             throw new ContentException("Content cannot move to another brand; create it there instead.");
         }
         apply(item, form);
+        revise(item);
+        return item;
+    }
+
+    /** Makes {@code media} the item's video; like a text edit, under review this is a new revision. */
+    public ContentItem attachMedia(long contentId, MediaFile media, String fileName) {
+        ContentItem item = find(contentId);
+        requireEditable(item);
+        item.media = media;
+        item.mediaName = fileName == null || fileName.isBlank() ? "video"
+                : fileName.strip().substring(0, Math.min(255, fileName.strip().length()));
+        item.updatedAt = Instant.now();
+        audit.record(AuditAction.MEDIA_ATTACHED, ContentWorkflow.AUDIT_SUBJECT, item.id, item.title)
+                .comment("Video " + item.mediaName + " (SHA-256 " + media.sha256 + ")").write();
+        revise(item);
+        return item;
+    }
+
+    private static void requireEditable(ContentItem item) {
+        if (!item.state.editable()) {
+            throw new ContentException("'" + item.title + "' is " + item.state.label().toLowerCase() + " and can no longer be edited.");
+        }
+    }
+
+    /** After an edit under review: a new revision, and approved or scheduled content goes back to review. */
+    private void revise(ContentItem item) {
         if (item.state != ContentState.DRAFT && snapshot(item)) {
             if (item.state == ContentState.APPROVED || item.state == ContentState.SCHEDULED) {
                 item.approvedRevisionId = null;
                 workflow.move(item, ContentState.SUBMITTED, "Edited after approval; needs review again");
             }
         }
-        return item;
     }
 
     /** Sends a draft (or content with requested changes) to review, as a new revision when the text changed. */
@@ -80,8 +105,14 @@ public class ContentService {
         }
         List<SpecViolation> violations = textViolations(item);
         if (!violations.isEmpty()) {
-            throw new ContentException("Fix these before submitting: " + String.join(" ",
-                    violations.stream().map(SpecViolation::message).toList()));
+            throw new ContentException("Fix these before submitting: " + violations.stream().map(SpecViolation::message)
+                    .collect(Collectors.joining(" ")));
+        }
+        List<SpecViolation> mediaProblems = item.media == null ? List.of() : item.media.violations(item.platformSet());
+        if (!mediaProblems.isEmpty()) {
+            throw new ContentException("The video does not meet every target platform's spec; fix it (a fitted rendition"
+                    + " may help) or drop the platform, then submit. " + mediaProblems.stream().map(SpecViolation::message)
+                            .collect(Collectors.joining(" ")));
         }
         snapshot(item);
         item.submittedAt = Instant.now();
@@ -134,7 +165,7 @@ public class ContentService {
 
     /** Stores a new revision when the canonical form changed; true if one was made. */
     private boolean snapshot(ContentItem item) {
-        String canonical = CanonicalContent.of(item, null);
+        String canonical = CanonicalContent.of(item, item.media == null ? null : item.media.sha256);
         String hash = CanonicalContent.sha256(canonical);
         ContentRevision current = item.currentRevision().orElse(null);
         if (current != null && current.sha256.equals(hash)) {

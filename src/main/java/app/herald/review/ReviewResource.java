@@ -25,9 +25,11 @@ import app.herald.content.ContentComment;
 import app.herald.content.ContentCompliance;
 import app.herald.content.ContentException;
 import app.herald.content.ContentItem;
+import app.herald.content.ContentPages;
 import app.herald.content.ContentRevision;
 import app.herald.content.ContentService;
 import app.herald.content.ContentState;
+import app.herald.content.media.MediaPanel;
 import app.herald.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -54,6 +56,9 @@ public class ReviewResource {
     ContentCompliance compliance;
 
     @Inject
+    ContentPages pages;
+
+    @Inject
     BrandAccess brands;
 
     @Inject
@@ -71,7 +76,7 @@ public class ReviewResource {
         static native TemplateInstance queue(List<QueueEntry> entries);
 
         static native TemplateInstance review(ContentItem item, ContentRevision revision, ComplianceReport report,
-                List<ContentComment> comments, boolean ownContent, String error);
+                List<ContentComment> comments, MediaPanel media, boolean ownContent, String error);
     }
 
     @GET
@@ -132,6 +137,7 @@ public class ReviewResource {
 
     private TemplateInstance page(ContentItem item, String error) {
         return Templates.review(item, item.currentRevision().orElse(null), compliance.check(item),
-                ContentComment.thread(item.id), item.createdBy.equals(identity.getPrincipal().getName()), error);
+                ContentComment.thread(item.id), pages.media(item), item.createdBy.equals(identity.getPrincipal().getName()),
+                error);
     }
 }

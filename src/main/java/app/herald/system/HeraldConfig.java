@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 /** Herald's own settings (prefix {@code herald}); each key also reads from its upper-case environment variable. */
@@ -29,6 +32,8 @@ public interface HeraldConfig {
 
     Login login();
 
+    Media media();
+
     /** The MariaDB started when no datasource URL is configured. */
     interface EmbeddedDb {
         /** TCP port on 127.0.0.1; 0 picks a free port at each start. */
@@ -45,5 +50,19 @@ public interface HeraldConfig {
         /** How long a paused user name stays paused, counted from its last failure. */
         @WithDefault("PT15M")
         Duration lockout();
+    }
+
+    /** Uploaded videos, renditions and the ffmpeg that checks and converts them. */
+    interface Media {
+        /** Folder for videos, renditions and thumbnails; {@code <data dir>/media} when absent. */
+        Optional<Path> dir();
+
+        /** Largest accepted upload; keep {@code quarkus.http.limits.max-body-size} a little above it. */
+        @WithDefault("4G")
+        @WithConverter(MemorySizeConverter.class)
+        MemorySize maxSize();
+
+        /** Folder holding {@code ffmpeg} and {@code ffprobe} to use instead of the ones bundled with Herald. */
+        Optional<Path> ffmpegDir();
     }
 }

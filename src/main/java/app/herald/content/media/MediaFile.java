@@ -1,0 +1,116 @@
+package app.herald.content.media;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import app.herald.channel.MediaFacts;
+import app.herald.channel.Platform;
+import app.herald.channel.PlatformSpecs;
+import app.herald.channel.SpecViolation;
+import app.herald.system.IdentifiedEntity;
+
+/** One distinct video in the media folder (uploaded or rendered), with what ffprobe found in it. */
+@Entity
+@Table(name = "media_file")
+public class MediaFile extends IdentifiedEntity {
+
+    @Column(nullable = false, length = 64, columnDefinition = "CHAR(64)")
+    public String sha256;
+
+    /** Path relative to the media folder. */
+    @Column(name = "stored_name", nullable = false, length = 200)
+    public String storedName;
+
+    @Column(name = "size_bytes", nullable = false)
+    public long sizeBytes;
+
+    @Column(nullable = false, length = 20)
+    public String container;
+
+    @Column(name = "duration_seconds", nullable = false)
+    public double durationSeconds;
+
+    @Column(nullable = false)
+    public int width;
+
+    @Column(nullable = false)
+    public int height;
+
+    @Column(nullable = false)
+    public int rotation;
+
+    @Column(name = "video_codec", nullable = false, length = 40)
+    public String videoCodec;
+
+    @Column(name = "audio_codec", length = 40)
+    public String audioCodec;
+
+    @Column(name = "frame_rate", nullable = false)
+    public double frameRate;
+
+    @Column(name = "bit_rate", nullable = false)
+    public long bitRate;
+
+    @Column(name = "created_by", nullable = false, length = 64)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public static Optional<MediaFile> findBySha256(String sha256) {
+        return find("sha256", sha256).firstResultOptional();
+    }
+
+    /** The row for a stored file: the existing one when the same bytes were recorded before, else a new one. */
+    public static MediaFile record(MediaStorage.Stored stored, String user) {
+        return findBySha256(stored.sha256()).orElseGet(() -> {
+            MediaFacts facts = stored.facts();
+            MediaFile media = new MediaFile();
+            media.sha256 = stored.sha256();
+            media.storedName = stored.storedName();
+            media.sizeBytes = stored.sizeBytes();
+            media.container = facts.container();
+            media.durationSeconds = facts.durationSeconds();
+            media.width = facts.width();
+            media.height = facts.height();
+            media.rotation = facts.rotation();
+            media.videoCodec = facts.videoCodec();
+            media.audioCodec = facts.audioCodec();
+            media.frameRate = facts.frameRate();
+            media.bitRate = facts.bitRate();
+            media.createdBy = user;
+            media.createdAt = Instant.now();
+            media.persist();
+            return media;
+        });
+    }
+
+    public MediaFacts facts() {
+        return new MediaFacts(container, durationSeconds, width, height, rotation, videoCodec, audioCodec, frameRate, bitRate);
+    }
+
+    /** Every spec violation of this video for the given platforms, in platform order. */
+    public List<SpecViolation> violations(Collection<Platform> platforms) {
+        MediaFacts facts = facts();
+        return platforms.stream().sorted().flatMap(platform -> PlatformSpecs.checkMedia(platform, facts, sizeBytes).stream())
+                .toList();
+    }
+
+    public String sizeText() {
+        return PlatformSpecs.bytes(sizeBytes);
+    }
+
+    public String bitRateText() {
+        return Math.round(bitRate / 1000.0) + " kb/s";
+    }
+
+    public String shortHash() {
+        return sha256.substring(0, 12);
+    }
+}
