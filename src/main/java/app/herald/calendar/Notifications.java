@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import app.herald.web.Viewer;
+import io.quarkus.runtime.BlockingOperationControl;
 
 /** The layout's unread count ({@code inject:notifications}), counted once per request. */
 @Named("notifications")
@@ -18,7 +19,10 @@ public class Notifications {
 
     public long unread() {
         if (unread == null) {
-            unread = viewer.signedIn() ? Notification.unreadFor(viewer.username()) : 0L;
+            // Error pages of requests refused before dispatch (403s) render on the event loop, where the database
+            // must not be used; they go without a count.
+            unread = viewer.signedIn() && BlockingOperationControl.isBlockingAllowed()
+                    ? Notification.unreadFor(viewer.username()) : 0L;
         }
         return unread;
     }

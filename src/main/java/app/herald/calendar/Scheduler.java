@@ -106,7 +106,8 @@ public class Scheduler {
         for (Channel channel : channels) {
             Optional<Publication> existing = Publication.find("content = ?1 and channel = ?2", content, channel)
                     .firstResultOptional();
-            Duration offset = content.sequencing.offset(channel.platform);
+            // Offsets are relative to the strategy's first platform; the lead among the targets may not be it.
+            Duration offset = content.sequencing.offset(channel.platform).minus(content.sequencing.offset(lead));
             ZonedDateTime at = existing.filter(p -> p.status == PublicationStatus.SCHEDULED)
                     .map(p -> p.scheduledAt.atZone(channel.zone()))
                     .orElse(anchor.at().toInstant().plus(offset).atZone(channel.zone()));
