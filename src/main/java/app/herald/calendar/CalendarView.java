@@ -30,8 +30,19 @@ public record CalendarView(Mode mode, LocalDate anchor, LocalDate first, LocalDa
         }
     }
 
-    /** One entry with its local time of day. */
-    public record Item(CalendarEntry entry, String time) {
+    /**
+     * One entry with its local time of day and its markup values worked out once here: a month can hold thousands,
+     * and each template expression costs more than the string it builds.
+     */
+    public record Item(CalendarEntry entry, String time, String classes, String tooltip, String spoken) {
+
+        static Item of(CalendarEntry entry, String time) {
+            String channel = entry.platform().label() + " · " + entry.channelName() + (entry.sandbox() ? " [Sandbox]" : "");
+            return new Item(entry, time,
+                    "pub-" + entry.status().cssName() + " platform-" + entry.platform().name().toLowerCase(Locale.ROOT),
+                    channel + " · " + entry.status().label(),
+                    entry.platform().label() + (entry.sandbox() ? " Sandbox" : "") + ", " + entry.status().label() + ": ");
+        }
     }
 
     /** A day cell: its date, whether it belongs to the month shown, and its entries in time order. */
@@ -67,7 +78,7 @@ public record CalendarView(Mode mode, LocalDate anchor, LocalDate first, LocalDa
         Map<LocalDate, List<Item>> byDay = new HashMap<>();
         for (CalendarEntry entry : entries) {
             var local = entry.scheduledAt().atZone(zone);
-            byDay.computeIfAbsent(local.toLocalDate(), day -> new ArrayList<>()).add(new Item(entry, TIME.format(local)));
+            byDay.computeIfAbsent(local.toLocalDate(), day -> new ArrayList<>()).add(Item.of(entry, TIME.format(local)));
         }
         List<List<Day>> weeks = new ArrayList<>();
         List<Hour> hours = new ArrayList<>();

@@ -168,7 +168,11 @@ public final class CalendarFixture {
         return new Member(username, WebSession.signIn(username, DemoUsers.PASSWORD));
     }
 
-    public static void setZone(String username, String zone) {
-        QuarkusTransaction.requiringNew().run(() -> AppUser.findByUsername(username).orElseThrow().timezone = zone);
+    /** Chooses the member's display zone through the profile form. */
+    public static void setZone(Member member, String zone) {
+        int status = member.session().submit("/profile", "/profile/zone", java.util.Map.of("timezone", zone)).statusCode();
+        if (status != 303) {
+            throw new AssertionError("Setting the zone answered " + status);
+        }
     }
 }

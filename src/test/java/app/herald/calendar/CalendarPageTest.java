@@ -36,7 +36,7 @@ class CalendarPageTest {
         long stale = CalendarFixture.publication(CalendarFixture.approvedContent(brand, "Stale post"), youtube,
                 Instant.parse("2026-12-15T19:00:00Z"), PublicationStatus.NEEDS_RESCHEDULE);
         CalendarFixture.Member member = CalendarFixture.member(brand, Role.MANAGER);
-        CalendarFixture.setZone(member.username(), zone);
+        CalendarFixture.setZone(member, zone);
         return new Setup(member, tiktok, youtube, late, noon, youtubePost, stale);
     }
 
