@@ -18,7 +18,10 @@ import app.herald.channel.Channel;
 import app.herald.channel.Platform;
 import app.herald.channel.PlatformSpecs;
 
-/** Seeds the demo brand, one account per role and a Sandbox channel per platform; anything already there (by name) is left as it is. */
+/**
+ * Seeds the demo brand, one account per role and a Sandbox channel per platform; anything already there (by name)
+ * is left as it is.
+ */
 @ApplicationScoped
 public class DemoData {
 

@@ -80,6 +80,7 @@ public final class CalendarFixture {
             item.createdBy = owner;
             item.createdAt = Instant.now();
             item.updatedAt = item.createdAt;
+            item.submittedAt = item.createdAt;
             item.persist();
             ContentRevision revision = new ContentRevision();
             revision.contentId = item.id;
@@ -136,6 +137,7 @@ public final class CalendarFixture {
             item.currentRevisionId = revision.id;
             item.approvedRevisionId = null;
             item.state = ContentState.SUBMITTED;
+            item.submittedAt = revision.createdAt;
         });
     }
 
