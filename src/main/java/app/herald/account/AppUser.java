@@ -46,6 +46,14 @@ public class AppUser extends IdentifiedEntity {
     @Column(name = "last_login_at")
     public Instant lastLoginAt;
 
+    /** The zone pages show times in; null means the zone of the user's first brand. */
+    @Column(length = 64)
+    public String timezone;
+
+    /** SHA-256 (hex) of the user's calendar feed token; the token itself is shown once and never stored. */
+    @Column(name = "ical_token_hash", length = 64, columnDefinition = "CHAR(64)")
+    public String icalTokenHash;
+
     public static Optional<AppUser> findByUsername(String username) {
         return find("username", username).firstResultOptional();
     }

@@ -19,7 +19,14 @@ public enum AuditAction {
     CONTENT_REVISED("Content revised"),
     CONTENT_STATE_CHANGED("Content state changed"),
     MEDIA_ATTACHED("Video attached"),
-    COMMENT_ADDED("Comment added");
+    COMMENT_ADDED("Comment added"),
+    CHANNEL_CREATED("Channel created"),
+    CHANNEL_UPDATED("Channel updated"),
+    PUBLICATION_SCHEDULED("Publication scheduled"),
+    PUBLICATION_RESCHEDULED("Publication rescheduled"),
+    PUBLICATION_NEEDS_RESCHEDULE("Publication needs rescheduling"),
+    BLACKOUT_ADDED("Blackout date added"),
+    BLACKOUT_REMOVED("Blackout date removed");
 
     private final String label;
 

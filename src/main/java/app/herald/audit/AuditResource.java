@@ -30,7 +30,7 @@ import io.smallrye.common.annotation.Blocking;
 public class AuditResource {
 
     private static final DateTimeFormatter ISO_UTC = DateTimeFormatter.ISO_INSTANT;
-    private static final List<String> SUBJECT_TYPES = List.of("USER", "BRAND", "RULE", "CONTENT");
+    private static final List<String> SUBJECT_TYPES = List.of("USER", "BRAND", "RULE", "CONTENT", "CHANNEL", "PUBLICATION");
 
     @Inject
     Viewer viewer;

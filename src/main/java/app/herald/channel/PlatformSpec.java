@@ -29,4 +29,9 @@ public record PlatformSpec(Platform platform, int minSeconds, int maxSeconds, bo
         int minHeight, int minFps, int maxFps, Set<String> containers, Set<String> videoCodecs, long maxBytes,
         TextLimit title, TextLimit body, String forbiddenCharacters, int maxHashtags, Duration earliestSchedule,
         Duration latestSchedule, int postsPer24h) {
+
+    /** The default minimum gap between two posts of one account: the 24 h cap spread evenly over the day. */
+    public Duration evenSpacing() {
+        return Duration.ofMinutes(Duration.ofHours(24).toMinutes() / postsPer24h);
+    }
 }

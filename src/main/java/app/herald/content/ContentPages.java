@@ -42,7 +42,7 @@ public class ContentPages {
     MediaStorage storage;
 
     /** What the signed-in user may do on the page. */
-    public record Permissions(boolean edit, boolean submit, boolean review) {
+    public record Permissions(boolean edit, boolean submit, boolean review, boolean schedule) {
     }
 
     @CheckedTemplate(basePath = "content")
@@ -90,7 +90,9 @@ public class ContentPages {
         Permissions can = new Permissions(author && item.state.editable(),
                 author && (item.state == ContentState.DRAFT || item.state == ContentState.CHANGES_REQUESTED),
                 (identity.hasRole(Role.Names.REVIEWER) || identity.hasRole(Role.Names.ADMIN))
-                        && item.state == ContentState.SUBMITTED);
+                        && item.state == ContentState.SUBMITTED,
+                (author || identity.hasRole(Role.Names.MANAGER))
+                        && (item.state == ContentState.APPROVED || item.state == ContentState.SCHEDULED));
         return Templates.detail(item, compliance.check(item), ContentRevision.listFor(item.id),
                 ContentComment.thread(item.id), media(item), can, error);
     }

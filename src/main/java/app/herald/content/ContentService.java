@@ -91,6 +91,8 @@ public class ContentService {
         if (item.state != ContentState.DRAFT && snapshot(item)) {
             if (item.state == ContentState.APPROVED || item.state == ContentState.SCHEDULED) {
                 item.approvedRevisionId = null;
+                // Back in the queue as a new submission: the review queue orders by this time.
+                item.submittedAt = Instant.now();
                 workflow.move(item, ContentState.SUBMITTED, "Edited after approval; needs review again");
             }
         }

@@ -14,8 +14,14 @@ import app.herald.account.LoginResource;
 import app.herald.account.Role;
 import app.herald.account.UserService;
 import app.herald.brand.Brand;
+import app.herald.channel.Channel;
+import app.herald.channel.Platform;
+import app.herald.channel.PlatformSpecs;
 
-/** Seeds the demo brand and one account per role; anything already there (by name) is left as it is. */
+/**
+ * Seeds the demo brand, one account per role and a Sandbox channel per platform; anything already there (by name)
+ * is left as it is.
+ */
 @ApplicationScoped
 public class DemoData {
 
@@ -50,5 +56,20 @@ public class DemoData {
             });
             brand.members.add(user);
         });
+        for (Platform platform : Platform.values()) {
+            String name = "Northwind " + platform.label();
+            if (Channel.count("brand = ?1 and platform = ?2 and displayName = ?3", brand, platform, name) == 0) {
+                Channel channel = new Channel();
+                channel.brand = brand;
+                channel.platform = platform;
+                channel.sandbox = true;
+                channel.displayName = name;
+                channel.timezone = brand.timezone;
+                channel.dailyCap = PlatformSpecs.of(platform).postsPer24h();
+                channel.minGapMinutes = (int) PlatformSpecs.of(platform).evenSpacing().toMinutes();
+                channel.createdAt = Instant.now();
+                channel.persist();
+            }
+        }
     }
 }

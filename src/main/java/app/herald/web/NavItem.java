@@ -12,12 +12,12 @@ public enum NavItem {
             EnumSet.allOf(Role.class), true),
     REVIEW("Review", "/review", "Approve, request changes or reject submitted content.",
             EnumSet.of(Role.REVIEWER, Role.ADMIN), true),
-    CALENDAR("Calendar", "/calendar", "Every scheduled publication across channels.", EnumSet.allOf(Role.class), false),
+    CALENDAR("Calendar", "/calendar", "Every scheduled publication across channels.", EnumSet.allOf(Role.class), true),
     ANALYTICS("Analytics", "/analytics", "What worked, per platform, content and posting time.",
             EnumSet.of(Role.MANAGER, Role.ADMIN), false),
     GOVERNANCE("Governance", "/governance/rules", "Brand rules every caption is checked against.",
             EnumSet.allOf(Role.class), true),
-    CHANNELS("Channels", "/channels", "Connected YouTube, TikTok and Facebook accounts.", EnumSet.allOf(Role.class), false),
+    CHANNELS("Channels", "/channels", "Connected YouTube, TikTok and Facebook accounts.", EnumSet.allOf(Role.class), true),
     ADMIN("Admin", "/admin/users", "Users, roles and brands.", EnumSet.of(Role.ADMIN), true);
 
     private final String label;

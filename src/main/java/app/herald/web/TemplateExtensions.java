@@ -17,6 +17,11 @@ public class TemplateExtensions {
         return UTC.format(instant);
     }
 
+    /** The local date of {@code instant} in {@code zone}, e.g. for a calendar link. */
+    static String inZoneDate(Instant instant, ZoneId zone) {
+        return instant.atZone(zone).toLocalDate().toString();
+    }
+
     /** e.g. "2026-12-01 14:00 EST (America/New_York)": wall-clock time in {@code zone} with the zone named. */
     static String inZone(Instant instant, String zone) {
         ZoneId zoneId = ZoneId.of(zone);

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import app.herald.account.ActiveUserAugmentor;
+import app.herald.account.AppUser;
 import app.herald.account.Role;
 import app.herald.brand.Brand;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -67,13 +68,20 @@ public class Viewer {
     }
 
     /**
-     * The zone this viewer's pages show times in: the zone of their first brand (by name), UTC without one.
+     * The zone this viewer's pages show times in: their profile setting, else the zone of their first brand
+     * (by name), UTC without one.
      */
     public ZoneId zone() {
         if (zone == null) {
-            List<Brand> brands = !signedIn() ? List.of()
-                    : identity.hasRole(Role.Names.ADMIN) ? Brand.listByName() : Brand.listForMember(username());
-            zone = brands.isEmpty() ? ZoneOffset.UTC : ZoneId.of(brands.get(0).timezone);
+            String chosen = !signedIn() ? null
+                    : AppUser.findByUsername(username()).map(user -> user.timezone).orElse(null);
+            if (chosen != null) {
+                zone = ZoneId.of(chosen);
+            } else {
+                List<Brand> brands = !signedIn() ? List.of()
+                        : identity.hasRole(Role.Names.ADMIN) ? Brand.listByName() : Brand.listForMember(username());
+                zone = brands.isEmpty() ? ZoneOffset.UTC : ZoneId.of(brands.get(0).timezone);
+            }
         }
         return zone;
     }

@@ -1,0 +1,54 @@
+package app.herald.calendar;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import app.herald.audit.AuditAction;
+import app.herald.audit.AuditLog;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Never publishes late: a publication whose slot has come while its content is not approved (or was approved in
+ * another revision than the one scheduled) becomes NEEDS_RESCHEDULE, and the content's owner gets a notification.
+ */
+@ApplicationScoped
+public class ApprovalDeadlines {
+
+    @Inject
+    AuditLog audit;
+
+    @Scheduled(identity = "approval-deadlines", every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void everyMinute() {
+        markMissedApprovals(Instant.now());
+    }
+
+    /** The job's work at {@code now}; returns how many publications it marked. */
+    @Transactional
+    public int markMissedApprovals(Instant now) {
+        List<Publication> due = Publication.list("status = ?1 and scheduledAt <= ?2 and (content.approvedRevisionId is null"
+                        + " or content.approvedRevisionId <> content.currentRevisionId or content.approvedRevisionId <> revisionId)",
+                PublicationStatus.SCHEDULED, now);
+        for (Publication publication : due) {
+            publication.status = PublicationStatus.NEEDS_RESCHEDULE;
+            publication.updatedAt = now;
+            audit.record(AuditAction.PUBLICATION_NEEDS_RESCHEDULE, Scheduler.AUDIT_SUBJECT, publication.id,
+                    publication.summary())
+                    .transition(PublicationStatus.SCHEDULED, PublicationStatus.NEEDS_RESCHEDULE)
+                    .comment("Not approved in the scheduled revision by " + publication.scheduledAt + "; not published late.")
+                    .write();
+            Notification notification = new Notification();
+            notification.recipient = publication.content.createdBy;
+            notification.message = "'" + publication.content.title + "' was not approved by its slot on "
+                    + publication.channel.label() + " (" + WallClock.format(publication.scheduledAt.atZone(publication.channel.zone()))
+                    + ") and was not published. Get it approved and pick a new time.";
+            notification.link = "/calendar/publications/" + publication.id;
+            notification.createdAt = now;
+            notification.persist();
+        }
+        return due.size();
+    }
+}

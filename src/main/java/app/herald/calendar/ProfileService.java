@@ -1,0 +1,46 @@
+package app.herald.calendar;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import app.herald.account.AppUser;
+
+/** The signed-in user's calendar settings: display zone and calendar feed token. */
+@ApplicationScoped
+@Transactional
+public class ProfileService {
+
+    /** Sets the zone pages show times in; blank returns to the default (the first brand's zone). */
+    public void setZone(String username, String zone) {
+        String chosen = zone == null ? "" : zone.strip();
+        if (!chosen.isEmpty()) {
+            try {
+                if (!chosen.contains("/") && !"UTC".equals(chosen)) {
+                    throw new DateTimeException(chosen);
+                }
+                chosen = ZoneId.of(chosen).getId();
+            } catch (DateTimeException e) {
+                throw new ScheduleException("Time zone '" + chosen + "' is not a region-based IANA zone such as Europe/Berlin.");
+            }
+        }
+        user(username).timezone = chosen.isEmpty() ? null : chosen;
+    }
+
+    /** Makes a new feed token (the old one stops working) and returns it; it is not retrievable later. */
+    public String newFeedToken(String username) {
+        String token = FeedTokens.generate();
+        user(username).icalTokenHash = FeedTokens.hash(token);
+        return token;
+    }
+
+    public void revokeFeedToken(String username) {
+        user(username).icalTokenHash = null;
+    }
+
+    private static AppUser user(String username) {
+        return AppUser.findByUsername(username).orElseThrow(() -> new IllegalStateException("No user " + username));
+    }
+}

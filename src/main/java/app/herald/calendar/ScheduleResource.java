@@ -1,0 +1,109 @@
+package app.herald.calendar;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import app.herald.account.Role;
+import app.herald.content.ContentItem;
+import app.herald.content.ContentService;
+import app.herald.web.Flash;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+
+/** Scheduling an approved content item: one proposed time per channel, each accepted or changed, then booked. */
+@Path("/calendar/schedule")
+@RolesAllowed({ Role.Names.MARKETER, Role.Names.MANAGER, Role.Names.ADMIN })
+@Blocking
+@Produces(MediaType.TEXT_HTML)
+public class ScheduleResource {
+
+    @Inject
+    Scheduler scheduler;
+
+    @Inject
+    ContentService contents;
+
+    @Inject
+    Flash flash;
+
+    /** One row of the form: the proposal, the time in the input (proposed or as posted) and whether it is ticked. */
+    public record Row(Scheduler.Proposal proposal, String value, boolean included) {
+    }
+
+    @CheckedTemplate(basePath = "calendar")
+    static class Templates {
+        static native TemplateInstance schedule(ContentItem item, List<Row> rows, String error);
+    }
+
+    @GET
+    @Path("{contentId}")
+    public TemplateInstance form(@PathParam("contentId") long contentId) {
+        ContentItem item = contents.find(contentId);
+        List<Row> rows = scheduler.propose(item, Instant.now()).stream()
+                .map(p -> new Row(p, p.localValue(), p.conflicts().isEmpty() && !p.booked())).toList();
+        return Templates.schedule(item, rows, null);
+    }
+
+    /**
+     * Rows arrive as parallel lists ({@code channelId}, {@code at}, {@code proposed}: one entry per row in page order);
+     * {@code include} names the ticked channels.
+     */
+    @POST
+    @Path("{contentId}")
+    public Response schedule(@PathParam("contentId") long contentId, @RestForm List<Long> channelId,
+            @RestForm List<String> at, @RestForm List<String> proposed, @RestForm List<Long> include) {
+        List<Long> ticked = include == null ? List.of() : include;
+        List<Long> ids = channelId == null ? List.of() : channelId;
+        List<String> times = at == null ? List.of() : at;
+        List<String> proposals = proposed == null ? List.of() : proposed;
+        try {
+            if (times.size() != ids.size() || proposals.size() != ids.size()) {
+                throw new ScheduleException("The form was incomplete; reload the page and try again.");
+            }
+            List<Scheduler.Choice> choices = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                if (ticked.contains(ids.get(i))) {
+                    String value = times.get(i).strip();
+                    choices.add(new Scheduler.Choice(ids.get(i), parse(value), value.equals(proposals.get(i))));
+                }
+            }
+            int booked = scheduler.schedule(contentId, choices, Instant.now()).size();
+            ContentItem item = contents.find(contentId);
+            flash.success("'" + item.title + "' scheduled on " + booked + " channel" + (booked == 1 ? "" : "s") + ".");
+            return Response.seeOther(URI.create("/content/" + contentId)).build();
+        } catch (ScheduleException e) {
+            ContentItem item = contents.find(contentId);
+            List<Row> rows = scheduler.propose(item, Instant.now()).stream().map(p -> {
+                int index = ids.indexOf(p.channel().id);
+                String value = index >= 0 && index < times.size() ? times.get(index) : p.localValue();
+                return new Row(p, value, ticked.contains(p.channel().id));
+            }).toList();
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.schedule(item, rows, e.getMessage())).build();
+        }
+    }
+
+    private static LocalDateTime parse(String value) {
+        try {
+            return LocalDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ScheduleException("'" + value + "' is not a date and time such as 2026-12-01T14:00.");
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package app.herald.calendar;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import app.herald.audit.AuditAction;
+import app.herald.audit.AuditLog;
+import app.herald.brand.BrandAccess;
+import app.herald.channel.Channel;
+import app.herald.channel.Platform;
+import app.herald.channel.PlatformSpecs;
+import app.herald.content.ContentItem;
+import app.herald.content.ContentRevision;
+import app.herald.content.ContentService;
+import app.herald.content.ContentState;
+import app.herald.content.ContentWorkflow;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Proposes and books publications: the lead platform's next optimal slot anchors the content's sequencing strategy,
+ * each channel gets the lead time plus its platform's offset, shown in the channel's zone. Every booking passes
+ * {@link ScheduleRules} with the channel row locked, so two users cannot both take a channel's last slot of a day.
+ */
+@ApplicationScoped
+@Transactional
+public class Scheduler {
+
+    public static final String AUDIT_SUBJECT = "PUBLICATION";
+
+    @Inject
+    SlotAdvisor advisor;
+
+    @Inject
+    ScheduleRules rules;
+
+    @Inject
+    ContentService contents;
+
+    @Inject
+    ContentWorkflow workflow;
+
+    @Inject
+    BrandAccess brands;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    SecurityIdentity identity;
+
+    /** A suggested time for one channel, the conflicts it would meet, and any publication already there. */
+    public record Proposal(Channel channel, ZonedDateTime at, SlotSource source, String reason, List<String> conflicts,
+            Publication existing) {
+
+        /** The value for a {@code datetime-local} input in the channel's zone. */
+        public String localValue() {
+            return at.toLocalDateTime().withSecond(0).withNano(0).toString();
+        }
+
+        /** True when the channel already has this content booked with the current approval: nothing to do. */
+        public boolean booked() {
+            return existing != null && existing.status == PublicationStatus.SCHEDULED && conflicts.isEmpty();
+        }
+    }
+
+    /** One channel the user chose on the schedule form, with the wall-clock time in the channel's zone. */
+    public record Choice(long channelId, LocalDateTime local, boolean proposalKept) {
+    }
+
+    /** Channels of the content's brand that post to one of its target platforms. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Channel> channelsFor(ContentItem content) {
+        Set<Platform> targets = content.platformSet();
+        return Channel.<Channel>list("brand = ?1 order by platform, displayName", content.brand).stream()
+                .filter(channel -> targets.contains(channel.platform)).toList();
+    }
+
+    /** Proposals for every channel of the content's target platforms, anchored on the lead's next slot after now. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Proposal> propose(ContentItem content, Instant now) {
+        List<Channel> channels = channelsFor(content);
+        Set<Platform> targets = content.platformSet();
+        Platform lead = content.sequencing.lead(targets);
+        ZoneId leadZone = channels.stream().filter(channel -> channel.platform == lead).map(Channel::zone).findFirst()
+                .orElse(ZoneId.of(content.brand.timezone));
+        Duration earliest = targets.stream().map(platform -> PlatformSpecs.of(platform).earliestSchedule())
+                .max(Comparator.naturalOrder()).orElse(Duration.ZERO);
+        ZoneId brandZone = ZoneId.of(content.brand.timezone);
+        SlotAdvisor.Slot anchor = advisor.next(lead, leadZone, now.plus(earliest).plus(Duration.ofMinutes(1)),
+                day -> !BlackoutDate.isBlackout(content.brand, day));
+        List<Proposal> proposals = new ArrayList<>();
+        for (Channel channel : channels) {
+            Optional<Publication> existing = Publication.find("content = ?1 and channel = ?2", content, channel)
+                    .firstResultOptional();
+            // Offsets are relative to the strategy's first platform; the lead among the targets may not be it.
+            Duration offset = content.sequencing.offset(channel.platform).minus(content.sequencing.offset(lead));
+            ZonedDateTime at = existing.filter(p -> p.status == PublicationStatus.SCHEDULED)
+                    .map(p -> p.scheduledAt.atZone(channel.zone()))
+                    .orElse(anchor.at().toInstant().plus(offset).atZone(channel.zone()));
+            String reason = existing.isPresent() ? "Already scheduled" : offset.isZero()
+                    ? "Lead platform (" + content.sequencing.label() + "): next optimal slot in " + leadZone.getId()
+                    : content.sequencing.label() + ": " + lead.label() + " slot + " + offset.toHours() + " h";
+            List<String> conflicts = rules.conflicts(new ScheduleRules.Candidate(content, channel, at.toInstant(),
+                    existing.orElse(null)), now);
+            proposals.add(new Proposal(channel, at, existing.map(p -> p.slotSource).orElse(anchor.source()), reason,
+                    conflicts, existing.orElse(null)));
+        }
+        return proposals;
+    }
+
+    /**
+     * Books the chosen channels (all or nothing) and moves approved content to SCHEDULED. A channel's earlier
+     * publication that needs rescheduling or carries an outdated approval is re-used: one publication per channel.
+     */
+    public List<Publication> schedule(long contentId, List<Choice> choices, Instant now) {
+        ContentItem content = contents.find(contentId);
+        if (choices.isEmpty()) {
+            throw new ScheduleException("Choose at least one channel.");
+        }
+        List<Channel> allowed = channelsFor(content);
+        List<String> conflicts = new ArrayList<>();
+        List<Publication> booked = new ArrayList<>();
+        for (Choice choice : choices.stream().sorted(Comparator.comparing(Choice::channelId)).toList()) {
+            Channel channel = allowed.stream().filter(c -> c.id == choice.channelId()).findFirst()
+                    .orElseThrow(() -> new ScheduleException("Channel " + choice.channelId() + " does not post for '"
+                            + content.title + "'."));
+            Channel.findById(channel.id, LockModeType.PESSIMISTIC_WRITE);
+            Instant at = WallClock.resolve(choice.local(), channel.zone()).toInstant();
+            Publication publication = Publication.<Publication>find("content = ?1 and channel = ?2", content, channel)
+                    .firstResultOptional().orElse(null);
+            if (publication != null && publication.status == PublicationStatus.SCHEDULED
+                    && publication.revisionId.equals(content.approvedRevisionId)) {
+                conflicts.add("'" + content.title + "' is already scheduled on " + channel.label()
+                        + "; move it on the calendar instead.");
+                continue;
+            }
+            List<String> found = rules.conflicts(new ScheduleRules.Candidate(content, channel, at, null), now);
+            if (!found.isEmpty()) {
+                conflicts.add(channel.label() + ": " + String.join(" ", found));
+                continue;
+            }
+            boolean created = publication == null;
+            if (created) {
+                publication = new Publication();
+                publication.content = content;
+                publication.channel = channel;
+                publication.createdBy = identity.getPrincipal().getName();
+                publication.createdAt = now;
+            }
+            publication.scheduledAt = at;
+            publication.status = PublicationStatus.SCHEDULED;
+            publication.revisionId = content.approvedRevisionId;
+            publication.slotSource = choice.proposalKept() ? SlotSource.DOCUMENTED_DEFAULT : SlotSource.CHOSEN;
+            publication.updatedAt = now;
+            publication.persist();
+            booked.add(publication);
+            audit.record(created ? AuditAction.PUBLICATION_SCHEDULED : AuditAction.PUBLICATION_RESCHEDULED, AUDIT_SUBJECT,
+                    publication.id, publication.summary())
+                    .transition(null, PublicationStatus.SCHEDULED)
+                    .revision(revisionHash(content.approvedRevisionId))
+                    .comment("At " + at + " (" + WallClock.format(at.atZone(channel.zone())) + "), "
+                            + publication.slotSource.label().toLowerCase())
+                    .write();
+        }
+        if (!conflicts.isEmpty()) {
+            throw new ScheduleException(conflicts);
+        }
+        if (content.state == ContentState.APPROVED) {
+            workflow.move(content, ContentState.SCHEDULED, "Scheduled on " + booked.size() + " channel"
+                    + (booked.size() == 1 ? "" : "s"));
+        }
+        return booked;
+    }
+
+    /** Moves a publication to {@code at} if every check passes; the calendar's drag and drop and its form both land here. */
+    public Publication reschedule(long publicationId, Instant at, Instant now) {
+        Publication publication = find(publicationId);
+        Channel.findById(publication.channel.id, LockModeType.PESSIMISTIC_WRITE);
+        List<String> conflicts = rules.conflicts(new ScheduleRules.Candidate(publication.content, publication.channel, at,
+                publication), now);
+        if (!conflicts.isEmpty()) {
+            throw new ScheduleException(conflicts);
+        }
+        Instant before = publication.scheduledAt;
+        PublicationStatus statusBefore = publication.status;
+        publication.scheduledAt = at;
+        publication.status = PublicationStatus.SCHEDULED;
+        publication.slotSource = SlotSource.CHOSEN;
+        publication.updatedAt = now;
+        if (publication.content.state == ContentState.APPROVED) {
+            workflow.move(publication.content, ContentState.SCHEDULED, "Rescheduled " + publication.channel.label());
+        }
+        audit.record(AuditAction.PUBLICATION_RESCHEDULED, AUDIT_SUBJECT, publication.id, publication.summary())
+                .transition(statusBefore, publication.status)
+                .revision(revisionHash(publication.revisionId))
+                .comment("From " + before + " to " + at + " (" + WallClock.format(at.atZone(publication.channel.zone())) + ")")
+                .write();
+        return publication;
+    }
+
+    /** The publication if its brand is visible to the user (404 otherwise); see ContentService.find for SUPPORTS. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Publication find(long publicationId) {
+        Publication publication = Publication.findById(publicationId);
+        if (publication == null) {
+            throw new NotFoundException();
+        }
+        brands.requireVisible(publication.channel.brand.id);
+        return publication;
+    }
+
+    private static String revisionHash(Long revisionId) {
+        ContentRevision revision = revisionId == null ? null : ContentRevision.findById(revisionId);
+        return revision == null ? null : revision.sha256;
+    }
+}

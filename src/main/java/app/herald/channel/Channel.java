@@ -1,0 +1,85 @@
+package app.herald.channel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import app.herald.brand.Brand;
+import app.herald.system.IdentifiedEntity;
+
+/** One connected account of a brand on a platform (or a Sandbox stand-in), with its zone and posting limits. */
+@Entity
+@Table(name = "channel")
+public class Channel extends IdentifiedEntity {
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "brand_id")
+    public Brand brand;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public Platform platform;
+
+    /** A Sandbox channel behaves like the platform but publishes into local storage; it is labelled everywhere. */
+    @Column(nullable = false)
+    public boolean sandbox;
+
+    @Column(name = "display_name", nullable = false, length = 120)
+    public String displayName;
+
+    @Column(nullable = false, length = 64)
+    public String timezone;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public ChannelStatus status = ChannelStatus.ACTIVE;
+
+    /** Posts allowed per local calendar day of the channel's zone. */
+    @Column(name = "daily_cap", nullable = false)
+    public int dailyCap;
+
+    @Column(name = "min_gap_minutes", nullable = false)
+    public int minGapMinutes;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Version
+    public int version;
+
+    public static List<Channel> listForBrands(List<Brand> brands) {
+        return brands.isEmpty() ? List.of() : list("brand in ?1 order by brand.name, platform, displayName", brands);
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timezone);
+    }
+
+    public Duration minGap() {
+        return Duration.ofMinutes(minGapMinutes);
+    }
+
+    /** The kind of account as users know it, e.g. "TikTok account" or "Sandbox (TikTok)". */
+    public String kindLabel() {
+        return sandbox ? "Sandbox (" + platform.label() + ")" : switch (platform) {
+            case YOUTUBE_SHORTS -> "YouTube channel";
+            case TIKTOK -> "TikTok account";
+            case FACEBOOK_REELS -> "Facebook Page";
+        };
+    }
+
+    /** Name with platform, e.g. "TikTok · Northwind [Sandbox]": how the calendar and feed name a channel. */
+    public String label() {
+        return platform.label() + " · " + displayName + (sandbox ? " [Sandbox]" : "");
+    }
+}

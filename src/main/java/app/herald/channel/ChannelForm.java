@@ -1,0 +1,95 @@
+package app.herald.channel;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+
+/**
+ * What the channel form holds, as typed; {@link #validated()} checks it so create and edit refuse the same things.
+ * A blank daily cap or gap takes the platform's documented default (see {@link PlatformSpecs}).
+ */
+public record ChannelForm(Long brandId, String platform, boolean sandbox, String displayName, String timezone,
+        String status, String dailyCap, String minGapMinutes) {
+
+    /** The checked form: typed values, defaults filled in. */
+    public record Valid(long brandId, Platform platform, boolean sandbox, String displayName, ZoneId zone,
+            ChannelStatus status, int dailyCap, int minGapMinutes) {
+
+        void applyTo(Channel channel) {
+            channel.platform = platform;
+            channel.sandbox = sandbox;
+            channel.displayName = displayName;
+            channel.timezone = zone.getId();
+            channel.status = status;
+            channel.dailyCap = dailyCap;
+            channel.minGapMinutes = minGapMinutes;
+        }
+    }
+
+    public static ChannelForm empty(Long brandId, String timezone) {
+        return new ChannelForm(brandId, Platform.TIKTOK.name(), false, "", timezone, ChannelStatus.ACTIVE.name(), "", "");
+    }
+
+    public static ChannelForm of(Channel channel) {
+        return new ChannelForm(channel.brand.id, channel.platform.name(), channel.sandbox, channel.displayName,
+                channel.timezone, channel.status.name(), String.valueOf(channel.dailyCap),
+                String.valueOf(channel.minGapMinutes));
+    }
+
+    public Valid validated() {
+        if (brandId == null) {
+            throw new ChannelException("Choose the brand this channel posts for.");
+        }
+        Platform chosenPlatform = parse(Platform.class, platform, "Choose a platform.");
+        String name = displayName == null ? "" : displayName.strip();
+        if (name.isEmpty() || name.length() > 120) {
+            throw new ChannelException("Display name is required, at most 120 characters.");
+        }
+        ZoneId zone = zone(timezone == null ? "" : timezone.strip());
+        ChannelStatus chosenStatus = parse(ChannelStatus.class, status, "Choose a status.");
+        PlatformSpec spec = PlatformSpecs.of(chosenPlatform);
+        int cap = number(dailyCap, spec.postsPer24h(), "Daily cap");
+        if (cap < 1 || cap > spec.postsPer24h()) {
+            throw new ChannelException("Daily cap must be between 1 and " + spec.postsPer24h() + " (" + chosenPlatform.label()
+                    + " allows " + spec.postsPer24h() + " posts per 24 h).");
+        }
+        int gap = number(minGapMinutes, (int) spec.evenSpacing().toMinutes(), "Minimum gap");
+        if (gap < 0 || gap > 24 * 60) {
+            throw new ChannelException("Minimum gap must be between 0 and 1440 minutes.");
+        }
+        return new Valid(brandId, chosenPlatform, sandbox, name, zone, chosenStatus, cap, gap);
+    }
+
+    /** A region-based IANA zone (so daylight-saving changes are followed), or UTC. */
+    static ZoneId zone(String id) {
+        try {
+            ZoneId zone = ZoneId.of(id);
+            if (!id.contains("/") && !"UTC".equals(id)) {
+                throw new ChannelException("Use a region-based IANA zone such as Europe/Berlin (not an offset like " + id
+                        + "), so daylight-saving changes are followed.");
+            }
+            return zone;
+        } catch (DateTimeException e) {
+            throw new ChannelException("Time zone '" + id + "' is not an IANA zone id such as Europe/Berlin or America/New_York.");
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String message) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        throw new ChannelException(message);
+    }
+
+    private static int number(String text, int fallback, String label) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new ChannelException(label + " must be a whole number.");
+        }
+    }
+}

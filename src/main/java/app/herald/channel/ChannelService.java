@@ -1,0 +1,77 @@
+package app.herald.channel;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import app.herald.audit.AuditAction;
+import app.herald.audit.AuditLog;
+import app.herald.brand.Brand;
+import app.herald.brand.BrandAccess;
+
+/** Creates and edits channels of the brands the user may see, auditing each change. */
+@ApplicationScoped
+@Transactional
+public class ChannelService {
+
+    public static final String AUDIT_SUBJECT = "CHANNEL";
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    BrandAccess brands;
+
+    public Channel create(ChannelForm form) {
+        ChannelForm.Valid valid = form.validated();
+        Brand brand = brands.requireVisible(valid.brandId());
+        requireUniqueName(brand, valid, null);
+        Channel channel = new Channel();
+        channel.brand = brand;
+        channel.createdAt = Instant.now();
+        valid.applyTo(channel);
+        channel.persist();
+        audit.record(AuditAction.CHANNEL_CREATED, AUDIT_SUBJECT, channel.id, channel.label())
+                .transition(null, channel.status).write();
+        return channel;
+    }
+
+    public Channel update(long channelId, ChannelForm form) {
+        ChannelForm.Valid valid = form.validated();
+        Channel channel = find(channelId);
+        if (!channel.brand.id.equals(valid.brandId())) {
+            throw new ChannelException("A channel cannot move to another brand; create it there instead.");
+        }
+        requireUniqueName(channel.brand, valid, channel.id);
+        ChannelStatus before = channel.status;
+        valid.applyTo(channel);
+        audit.record(AuditAction.CHANNEL_UPDATED, AUDIT_SUBJECT, channel.id, channel.label())
+                .transition(before, channel.status)
+                .comment("Zone " + channel.timezone + ", cap " + channel.dailyCap + "/day, gap " + channel.minGapMinutes + " min")
+                .write();
+        return channel;
+    }
+
+    /** The channel if its brand is visible to the user (404 otherwise); see ContentService.find for SUPPORTS. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Channel find(long channelId) {
+        Channel channel = Channel.findById(channelId);
+        if (channel == null) {
+            throw new NotFoundException();
+        }
+        brands.requireVisible(channel.brand.id);
+        return channel;
+    }
+
+    private static void requireUniqueName(Brand brand, ChannelForm.Valid valid, Long exceptId) {
+        long clashes = Channel.count("brand = ?1 and platform = ?2 and displayName = ?3 and id <> ?4", brand,
+                valid.platform(), valid.displayName(), exceptId == null ? -1L : exceptId);
+        if (clashes > 0) {
+            throw new ChannelException(brand.name + " already has a " + valid.platform().label() + " channel named '"
+                    + valid.displayName() + "'.");
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package app.herald.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+
+import app.herald.account.DemoUsers;
+import app.herald.account.Role;
+import app.herald.channel.ChannelStatus;
+import app.herald.channel.Platform;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Drag and drop in a real browser (Debian's Chromium, never a downloaded one): a move that passes the checks is
+ * persisted, one onto a full day snaps back showing the server's reason.
+ */
+@QuarkusTest
+class CalendarBrowserTest {
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeAll
+    static void launch() {
+        assumeTrue(Files.isExecutable(CHROMIUM),
+                "Browser tests need Chromium at /usr/bin/chromium; install it with: apt-get install -y chromium");
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void draggingAnItemReschedulesItAndAConflictingDropSnapsBack() {
+        // A week at least two days ahead, so every slot in it is inside TikTok's window and in the future.
+        LocalDate week = LocalDate.now(NEW_YORK).plusDays(9).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate monday = week;
+        LocalDate wednesday = week.plusDays(2);
+        LocalDate friday = week.plusDays(4);
+        long brand = CalendarFixture.brand("America/New_York");
+        long channel = CalendarFixture.channel(brand, Platform.TIKTOK, "America/New_York", 1, 0, ChannelStatus.ACTIVE);
+        long moving = CalendarFixture.publication(CalendarFixture.approvedContent(brand, "Drag me"), channel,
+                monday.atTime(10, 0).atZone(NEW_YORK).toInstant(), PublicationStatus.SCHEDULED);
+        CalendarFixture.publication(CalendarFixture.approvedContent(brand, "Full day"), channel,
+                friday.atTime(10, 0).atZone(NEW_YORK).toInstant(), PublicationStatus.SCHEDULED);
+        CalendarFixture.Member member = CalendarFixture.member(brand, Role.MANAGER);
+        CalendarFixture.setZone(member, "America/New_York");
+
+        try (Page page = browser.newPage()) {
+            page.navigate(base + "login");
+            page.fill("#j_username", member.username());
+            page.fill("#j_password", DemoUsers.PASSWORD);
+            page.click("button[type=submit]");
+            page.waitForURL(url -> !url.contains("/login"));
+            String calendar = base + "calendar?view=week&date=" + monday;
+            page.navigate(calendar);
+            Locator item = page.locator("[data-publication=\"" + moving + "\"]");
+
+            item.dragTo(page.locator("td[data-date=\"" + wednesday + "\"][data-hour=\"15\"]"));
+            PlaywrightAssertions.assertThat(page.locator("#cal-message")).containsText("Moved 'Drag me'");
+
+            page.navigate(calendar);
+            PlaywrightAssertions.assertThat(page.locator("td[data-date=\"" + wednesday + "\"][data-hour=\"15\"] [data-publication=\""
+                    + moving + "\"]")).hasCount(1);
+            Instant expected = wednesday.atTime(15, 0).atZone(NEW_YORK).toInstant();
+            assertThat(CalendarFixture.load(moving).scheduledAt).isEqualTo(expected);
+
+            page.locator("[data-publication=\"" + moving + "\"]")
+                    .dragTo(page.locator("td[data-date=\"" + friday + "\"][data-hour=\"16\"]"));
+            PlaywrightAssertions.assertThat(page.locator("#cal-message")).containsText("its daily cap is 1");
+            PlaywrightAssertions.assertThat(page.locator("#cal-message")).hasClass(java.util.regex.Pattern.compile("flash-error"));
+            PlaywrightAssertions.assertThat(page.locator("td[data-date=\"" + wednesday + "\"][data-hour=\"15\"] [data-publication=\""
+                    + moving + "\"]")).hasCount(1);
+            assertThat(CalendarFixture.load(moving).scheduledAt).isEqualTo(expected);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package app.herald.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import app.herald.account.DemoUsers;
+import app.herald.content.ContentFixture;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** Channel pages: admins add and edit channels with platform defaults and a checked zone; others only read. */
+@QuarkusTest
+class ChannelPagesTest {
+
+    private static Map<String, Object> fields(String name, String platform, String zone) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("brandId", ContentFixture.demoBrandId());
+        fields.put("platform", platform);
+        fields.put("displayName", name);
+        fields.put("timezone", zone);
+        fields.put("status", "ACTIVE");
+        return fields;
+    }
+
+    private static Channel byName(String name) {
+        return QuarkusTransaction.requiringNew().call(() -> Channel.<Channel>find("displayName", name).firstResult());
+    }
+
+    @Test
+    void demoDataHasOneSandboxChannelPerPlatformLabelledAsSuch() {
+        Document page = DemoUsers.marketer().page("/channels");
+
+        assertThat(page.select("tbody tr").eachText()).anySatisfy(row -> assertThat(row)
+                .contains("TikTok · Northwind TikTok", "Sandbox", "Sandbox (TikTok)", "America/New_York", "15", "96 min"));
+        assertThat(page.select("tbody tr:contains(Northwind YouTube Shorts) .badge-sandbox")).hasSize(1);
+        assertThat(page.select("tbody tr:contains(Northwind Facebook Reels) .badge-sandbox")).hasSize(1);
+        assertThat(page.select("form[action=/channels]")).isEmpty();
+    }
+
+    @Test
+    void anAdminAddsAChannelWithThePlatformsDefaultLimits() {
+        String name = "Trail TikTok " + UUID.randomUUID().toString().substring(0, 6);
+
+        Response created = DemoUsers.admin().submit("/channels", "/channels", fields(name, "TIKTOK", "Europe/Berlin"));
+
+        assertThat(created.statusCode()).isEqualTo(303);
+        Channel channel = byName(name);
+        assertThat(channel.dailyCap).isEqualTo(15);
+        assertThat(channel.minGapMinutes).isEqualTo(96);
+        assertThat(channel.timezone).isEqualTo("Europe/Berlin");
+        assertThat(channel.sandbox).isFalse();
+        assertThat(DemoUsers.admin().page("/channels/" + channel.id).select("dd").eachText()).contains("TikTok account");
+    }
+
+    @Test
+    void invalidValuesAreRefusedKeepingWhatWasTyped() {
+        String name = "Bad zone " + UUID.randomUUID().toString().substring(0, 6);
+        Response refused = DemoUsers.admin().submit("/channels", "/channels", fields(name, "FACEBOOK_REELS", "Mars/Olympus"));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        Document page = Jsoup.parse(refused.body().asString());
+        assertThat(page.select(".form-error").text()).contains("'Mars/Olympus' is not an IANA zone id");
+        assertThat(page.select("input[name=displayName]").val()).isEqualTo(name);
+        assertThat(byName(name)).isNull();
+
+        Map<String, Object> overCap = fields(name, "FACEBOOK_REELS", "UTC");
+        overCap.put("dailyCap", "31");
+        Response capRefused = DemoUsers.admin().submit("/channels", "/channels", overCap);
+        assertThat(Jsoup.parse(capRefused.body().asString()).select(".form-error").text())
+                .contains("Daily cap must be between 1 and 30");
+    }
+
+    @Test
+    void anAdminPausesAChannelAndOthersCannotEdit() {
+        String name = "Pause me " + UUID.randomUUID().toString().substring(0, 6);
+        DemoUsers.admin().submit("/channels", "/channels", fields(name, "YOUTUBE_SHORTS", "UTC"));
+        long id = byName(name).id;
+        Map<String, Object> paused = fields(name, "YOUTUBE_SHORTS", "UTC");
+        paused.put("status", "PAUSED");
+        paused.put("dailyCap", "5");
+
+        assertThat(DemoUsers.manager().submit("/channels/" + id, "/channels/" + id, paused).statusCode()).isEqualTo(403);
+        assertThat(DemoUsers.admin().submit("/channels/" + id, "/channels/" + id, paused).statusCode()).isEqualTo(303);
+
+        Channel channel = byName(name);
+        assertThat(channel.status).isEqualTo(ChannelStatus.PAUSED);
+        assertThat(channel.dailyCap).isEqualTo(5);
+    }
+}
