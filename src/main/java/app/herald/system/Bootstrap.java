@@ -30,7 +30,8 @@ public class Bootstrap {
     void onStart(@Observes StartupEvent event) {
         if (config.demo()) {
             demoData.seed();
-            LOG.info("Demo mode: demo brand and accounts admin, marketer, reviewer, manager are present"
+            LOG.info("Demo mode: demo brand with rules, content and a schedule, and accounts admin, marketer, reviewer,"
+                    + " manager are present"
                     + " (password herald-demo). Do not use demo mode in production.");
         }
         Optional<String> generated;
