@@ -8,7 +8,6 @@ import java.util.Set;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -79,7 +78,7 @@ public class UserAdminResource {
     @GET
     @Path("{id}")
     public TemplateInstance edit(@PathParam("id") long id) {
-        AppUser user = find(id);
+        AppUser user = users.find(id);
         return Templates.user(user, null, List.of(Role.values()), isSelf(user));
     }
 
@@ -91,7 +90,7 @@ public class UserAdminResource {
             flash.success("Roles of " + user.username + " saved: " + Role.format(user.roleSet()).replace(",", ", ") + ".");
             return Response.seeOther(URI.create("/admin/users/" + id)).build();
         } catch (AccountException e) {
-            AppUser user = find(id);
+            AppUser user = users.find(id);
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.user(user, e.getMessage(), List.of(Role.values()), isSelf(user))).build();
         }
@@ -100,13 +99,13 @@ public class UserAdminResource {
     @GET
     @Path("{id}/deactivate")
     public TemplateInstance confirmDeactivate(@PathParam("id") long id) {
-        return Templates.deactivate(find(id));
+        return Templates.deactivate(users.find(id));
     }
 
     @POST
     @Path("{id}/deactivate")
     public Response deactivate(@PathParam("id") long id) {
-        AppUser user = find(id);
+        AppUser user = users.find(id);
         try {
             if (isSelf(user)) {
                 throw new AccountException("You cannot deactivate your own account; ask another admin.");
@@ -138,14 +137,6 @@ public class UserAdminResource {
 
     private boolean isSelf(AppUser user) {
         return user.username.equals(identity.getPrincipal().getName());
-    }
-
-    private static AppUser find(long id) {
-        AppUser user = AppUser.findById(id);
-        if (user == null) {
-            throw new NotFoundException();
-        }
-        return user;
     }
 
     private static Set<Role> chosenRoles(List<String> names) {

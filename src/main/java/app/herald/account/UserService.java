@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
 
 import app.herald.audit.AuditAction;
 import app.herald.audit.AuditLog;
@@ -106,12 +107,10 @@ public class UserService {
                 .comment("from " + remoteAddress).write();
     }
 
-    private static AppUser find(long userId) {
-        AppUser user = AppUser.findById(userId);
-        if (user == null) {
-            throw new jakarta.ws.rs.NotFoundException("No user " + userId);
-        }
-        return user;
+    /** The user with {@code userId}, or a 404. Joins the caller's transaction if any. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AppUser find(long userId) {
+        return AppUser.<AppUser>findByIdOptional(userId).orElseThrow(NotFoundException::new);
     }
 
     private static void requireUsablePassword(String password) {

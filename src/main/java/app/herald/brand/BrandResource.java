@@ -11,7 +11,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -94,7 +93,7 @@ public class BrandResource {
     @GET
     @Path("{id}")
     public TemplateInstance edit(@PathParam("id") long id) {
-        Brand brand = find(id);
+        Brand brand = brands.find(id);
         return Templates.brand(brand, BrandForm.of(brand), null, ZONES, AppUser.listByName());
     }
 
@@ -107,7 +106,7 @@ public class BrandResource {
             return Response.seeOther(URI.create("/brands/" + id)).build();
         } catch (BrandException e) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.brand(find(id), fields.toForm(), e.getMessage(), ZONES, AppUser.listByName())).build();
+                    .entity(Templates.brand(brands.find(id), fields.toForm(), e.getMessage(), ZONES, AppUser.listByName())).build();
         }
     }
 
@@ -117,13 +116,5 @@ public class BrandResource {
         Brand brand = brands.setMembers(id, members == null ? List.of() : members);
         flash.success("Members of " + brand.name + " saved (" + brand.members.size() + ").");
         return Response.seeOther(URI.create("/brands/" + id)).build();
-    }
-
-    private static Brand find(long id) {
-        Brand brand = Brand.findById(id);
-        if (brand == null) {
-            throw new NotFoundException();
-        }
-        return brand;
     }
 }

@@ -73,11 +73,12 @@ public class BrandService {
         });
     }
 
-    private static Brand find(long brandId) {
-        Brand brand = Brand.findById(brandId);
-        if (brand == null) {
-            throw new NotFoundException();
-        }
-        return brand;
+    /**
+     * The brand with {@code brandId}, or a 404. Joins the caller's transaction if any; without one it stays in the
+     * request's session so a page can render its members.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Brand find(long brandId) {
+        return Brand.<Brand>findByIdOptional(brandId).orElseThrow(NotFoundException::new);
     }
 }

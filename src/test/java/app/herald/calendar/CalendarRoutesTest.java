@@ -29,7 +29,7 @@ import io.restassured.response.Response;
 @QuarkusTest
 class CalendarRoutesTest {
 
-    private static final int LOGIN = 302;
+    private static final int LOGIN = DemoUsers.LOGIN;
 
     private static long channelId;
     private static long contentId;
@@ -72,15 +72,7 @@ class CalendarRoutesTest {
     @MethodSource("routes")
     void eachVisitorGetsTheExpectedAnswer(String route, List<Integer> expected) {
         String path = path(route);
-        List<WebSession> visitors = List.of(WebSession.anonymous(), DemoUsers.marketer(), DemoUsers.reviewer(),
-                DemoUsers.manager(), DemoUsers.admin());
-        for (int i = 0; i < visitors.size(); i++) {
-            Response response = visitors.get(i).get(path);
-            assertThat(response.statusCode()).as("%s for visitor %d", path, i).isEqualTo(expected.get(i));
-            if (expected.get(i) == LOGIN) {
-                assertThat(response.header("Location")).endsWith("/login");
-            }
-        }
+        DemoUsers.assertEachVisitorGets(path, expected);
     }
 
     /** POST routes, the role that may use them, and the fields of a valid post. */

@@ -17,7 +17,7 @@ import io.restassured.response.Response;
 @QuarkusTest
 class GovernanceRouteAccessTest {
 
-    private static final int LOGIN = 302;
+    private static final int LOGIN = DemoUsers.LOGIN;
     private static final List<Integer> READ = List.of(LOGIN, 200, 200, 200, 200);
     private static final List<Integer> CHANGE = List.of(LOGIN, 403, 200, 403, 200);
 
@@ -36,17 +36,7 @@ class GovernanceRouteAccessTest {
                 "/governance/rules/new?brand=" + brand + "&kind=REGEX", CHANGE,
                 "/governance/rules/" + rule + "/edit", CHANGE,
                 "/governance/rules/" + rule + "/deactivate", CHANGE);
-        List<WebSession> visitors = List.of(WebSession.anonymous(), DemoUsers.marketer(), DemoUsers.reviewer(),
-                DemoUsers.manager(), DemoUsers.admin());
-        routes.forEach((path, expected) -> {
-            for (int i = 0; i < visitors.size(); i++) {
-                Response response = visitors.get(i).get(path);
-                assertThat(response.statusCode()).as("%s for visitor %d", path, i).isEqualTo(expected.get(i));
-                if (expected.get(i) == LOGIN) {
-                    assertThat(response.header("Location")).endsWith("/login");
-                }
-            }
-        });
+        routes.forEach(DemoUsers::assertEachVisitorGets);
     }
 
     @Test

@@ -22,7 +22,7 @@ import io.restassured.response.Response;
 @QuarkusTest
 class RouteAccessTest {
 
-    private static final int LOGIN = 302;
+    private static final int LOGIN = DemoUsers.LOGIN;
 
     /** Expected status per visitor: anonymous, marketer, reviewer, manager, admin. */
     static Stream<Arguments> routes() {
@@ -52,15 +52,7 @@ class RouteAccessTest {
         String path = route.replace("{marketer}", String.valueOf(AccountsFixture.idOf("marketer")))
                 .replace("{brand}", String.valueOf(ContentFixture.demoBrandId()))
                 .replace("{content}", String.valueOf(content()));
-        List<WebSession> visitors = List.of(WebSession.anonymous(), DemoUsers.marketer(), DemoUsers.reviewer(),
-                DemoUsers.manager(), DemoUsers.admin());
-        for (int i = 0; i < visitors.size(); i++) {
-            Response response = visitors.get(i).get(path);
-            assertThat(response.statusCode()).as("%s for visitor %d", path, i).isEqualTo(expected.get(i));
-            if (expected.get(i) == LOGIN) {
-                assertThat(response.header("Location")).endsWith("/login");
-            }
-        }
+        DemoUsers.assertEachVisitorGets(path, expected);
     }
 
     private static Long contentId;
