@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.herald.audit.AuditAction;
-import app.herald.audit.AuditLog;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -19,7 +18,7 @@ import io.quarkus.scheduler.Scheduled;
 public class ApprovalDeadlines {
 
     @Inject
-    AuditLog audit;
+    PublicationWorkflow publications;
 
     @Scheduled(identity = "approval-deadlines", every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void everyMinute() {
@@ -33,13 +32,8 @@ public class ApprovalDeadlines {
                         + " or content.approvedRevisionId <> content.currentRevisionId or content.approvedRevisionId <> revisionId)",
                 PublicationStatus.SCHEDULED, now);
         for (Publication publication : due) {
-            publication.status = PublicationStatus.NEEDS_RESCHEDULE;
-            publication.updatedAt = now;
-            audit.record(AuditAction.PUBLICATION_NEEDS_RESCHEDULE, Scheduler.AUDIT_SUBJECT, publication.id,
-                    publication.summary())
-                    .transition(PublicationStatus.SCHEDULED, PublicationStatus.NEEDS_RESCHEDULE)
-                    .comment("Not approved in the scheduled revision by " + publication.scheduledAt + "; not published late.")
-                    .write();
+            publications.move(publication, PublicationStatus.NEEDS_RESCHEDULE, AuditAction.PUBLICATION_NEEDS_RESCHEDULE,
+                    "Not approved in the scheduled revision by " + publication.scheduledAt + "; not published late.", now);
             Notification notification = new Notification();
             notification.recipient = publication.content.createdBy;
             notification.message = "'" + publication.content.title + "' was not approved by its slot on "

@@ -2,7 +2,7 @@ package app.herald.calendar;
 
 import java.time.Instant;
 
-import app.herald.channel.Platform;
+import app.herald.platform.Platform;
 
 /** One publication as the calendar draws it: a flat projection, so a month of thousands renders quickly. */
 public record CalendarEntry(long id, Instant scheduledAt, PublicationStatus status, String title, long channelId,

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import app.herald.channel.Platform;
+import app.herald.platform.Platform;
 
 /** The calendar's filters as chosen in the query string; unknown values are ignored rather than refused. */
 public record CalendarFilter(Long brand, Long channel, Platform platform, PublicationStatus status) {

@@ -19,7 +19,7 @@ import app.herald.account.Role;
 import app.herald.brand.Brand;
 import app.herald.brand.BrandAccess;
 import app.herald.channel.Channel;
-import app.herald.channel.Platform;
+import app.herald.platform.Platform;
 import app.herald.web.Viewer;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.qute.CheckedTemplate;

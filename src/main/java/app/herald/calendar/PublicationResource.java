@@ -41,7 +41,7 @@ public class PublicationResource {
     static final String SCRIPT_HEADER = "X-Herald-Calendar";
 
     @Inject
-    Scheduler scheduler;
+    SchedulingService scheduling;
 
     @Inject
     Viewer viewer;
@@ -62,7 +62,7 @@ public class PublicationResource {
     @Path("{id}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance show(@PathParam("id") long id) {
-        Publication publication = scheduler.find(id);
+        Publication publication = scheduling.find(id);
         return page(publication, publication.scheduledAt.atZone(viewer.zone()).toLocalDateTime().toString(), null);
     }
 
@@ -74,7 +74,7 @@ public class PublicationResource {
         ZoneId zone = viewer.zone();
         try {
             Instant instant = WallClock.resolve(parse(at), zone).toInstant();
-            Publication moved = scheduler.reschedule(id, instant, Instant.now());
+            Publication moved = scheduling.reschedule(id, instant, Instant.now());
             String message = "Moved '" + moved.content.title + "' on " + moved.channel.label() + " to "
                     + WallClock.format(moved.scheduledAt.atZone(zone)) + ".";
             if (fromScript) {
@@ -87,7 +87,7 @@ public class PublicationResource {
                 return Response.status(Response.Status.CONFLICT).type(MediaType.TEXT_PLAIN_TYPE).entity(e.getMessage()).build();
             }
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(page(scheduler.find(id), at, e.getMessage())).build();
+                    .entity(page(scheduling.find(id), at, e.getMessage())).build();
         }
     }
 

@@ -1,10 +1,22 @@
 package app.herald.calendar;
 
-/** Where one channel's publication of a content item stands. */
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where one channel's publication of a content item stands; {@link #ALLOWED} is the one place that says which moves
+ * are legal, and {@link PublicationWorkflow} the one code that makes them.
+ */
 public enum PublicationStatus {
     SCHEDULED("Scheduled"),
     /** The content was not approved (or its approved revision changed) by the slot: it is never published late. */
     NEEDS_RESCHEDULE("Needs reschedule");
+
+    private static final Map<PublicationStatus, Set<PublicationStatus>> ALLOWED = Map.of(
+            // Rescheduling keeps a publication SCHEDULED at its new time.
+            SCHEDULED, EnumSet.of(SCHEDULED, NEEDS_RESCHEDULE),
+            NEEDS_RESCHEDULE, EnumSet.of(SCHEDULED));
 
     private final String label;
 
@@ -14,6 +26,10 @@ public enum PublicationStatus {
 
     public String label() {
         return label;
+    }
+
+    public boolean canMoveTo(PublicationStatus target) {
+        return ALLOWED.get(this).contains(target);
     }
 
     public String cssName() {

@@ -6,6 +6,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -35,7 +37,7 @@ import io.smallrye.common.annotation.Blocking;
 public class ScheduleResource {
 
     @Inject
-    Scheduler scheduler;
+    SchedulingService scheduling;
 
     @Inject
     ContentService contents;
@@ -44,7 +46,7 @@ public class ScheduleResource {
     Flash flash;
 
     /** One row of the form: the proposal, the time in the input (proposed or as posted) and whether it is ticked. */
-    public record Row(Scheduler.Proposal proposal, String value, boolean included) {
+    public record Row(SchedulingService.Proposal proposal, String value, boolean included) {
     }
 
     @CheckedTemplate(basePath = "calendar")
@@ -56,41 +58,45 @@ public class ScheduleResource {
     @Path("{contentId}")
     public TemplateInstance form(@PathParam("contentId") long contentId) {
         ContentItem item = contents.find(contentId);
-        List<Row> rows = scheduler.propose(item, Instant.now()).stream()
+        List<Row> rows = scheduling.propose(item, Instant.now()).stream()
                 .map(p -> new Row(p, p.localValue(), p.conflicts().isEmpty() && !p.booked())).toList();
         return Templates.schedule(item, rows, null);
     }
 
     /**
-     * Rows arrive as parallel lists ({@code channelId}, {@code at}, {@code proposed}: one entry per row in page order);
-     * {@code include} names the ticked channels.
+     * Rows arrive as parallel lists ({@code channelId}, {@code at}: one entry per row in page order); {@code include}
+     * names the ticked channels. A time equal to the current proposal keeps that proposal's source.
      */
     @POST
     @Path("{contentId}")
     public Response schedule(@PathParam("contentId") long contentId, @RestForm List<Long> channelId,
-            @RestForm List<String> at, @RestForm List<String> proposed, @RestForm List<Long> include) {
+            @RestForm List<String> at, @RestForm List<Long> include) {
         List<Long> ticked = include == null ? List.of() : include;
         List<Long> ids = channelId == null ? List.of() : channelId;
         List<String> times = at == null ? List.of() : at;
-        List<String> proposals = proposed == null ? List.of() : proposed;
         try {
-            if (times.size() != ids.size() || proposals.size() != ids.size()) {
+            if (times.size() != ids.size()) {
                 throw new ScheduleException("The form was incomplete; reload the page and try again.");
             }
-            List<Scheduler.Choice> choices = new ArrayList<>();
+            Map<Long, SchedulingService.Proposal> proposals = scheduling.propose(contents.find(contentId), Instant.now())
+                    .stream().collect(Collectors.toMap(p -> p.channel().id, p -> p));
+            List<SchedulingService.Choice> choices = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {
                 if (ticked.contains(ids.get(i))) {
                     String value = times.get(i).strip();
-                    choices.add(new Scheduler.Choice(ids.get(i), parse(value), value.equals(proposals.get(i))));
+                    SchedulingService.Proposal proposal = proposals.get(ids.get(i));
+                    SlotSource source = proposal != null && value.equals(proposal.localValue()) ? proposal.source()
+                            : SlotSource.CHOSEN;
+                    choices.add(new SchedulingService.Choice(ids.get(i), parse(value), source));
                 }
             }
-            int booked = scheduler.schedule(contentId, choices, Instant.now()).size();
+            int booked = scheduling.schedule(contentId, choices, Instant.now()).size();
             ContentItem item = contents.find(contentId);
             flash.success("'" + item.title + "' scheduled on " + booked + " channel" + (booked == 1 ? "" : "s") + ".");
             return Response.seeOther(URI.create("/content/" + contentId)).build();
         } catch (ScheduleException e) {
             ContentItem item = contents.find(contentId);
-            List<Row> rows = scheduler.propose(item, Instant.now()).stream().map(p -> {
+            List<Row> rows = scheduling.propose(item, Instant.now()).stream().map(p -> {
                 int index = ids.indexOf(p.channel().id);
                 String value = index >= 0 && index < times.size() ? times.get(index) : p.localValue();
                 return new Row(p, value, ticked.contains(p.channel().id));

@@ -12,10 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import app.herald.channel.Channel;
 import app.herald.channel.ChannelStatus;
-import app.herald.channel.PlatformSpec;
-import app.herald.channel.PlatformSpecs;
 import app.herald.content.ContentItem;
 import app.herald.content.ContentState;
+import app.herald.platform.PlatformSpec;
+import app.herald.platform.PlatformSpecs;
 
 /**
  * Every check a (re)scheduled time must pass, in one place for the schedule form, the calendar's drag and drop

@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import app.herald.channel.Platform;
+import app.herald.platform.Platform;
 
 /**
  * Suggests posting slots per platform. Today the slots are the documented defaults from the product map

@@ -1,8 +1,13 @@
 package app.herald.calendar;
 
+import java.time.LocalTime;
+import java.util.stream.Collectors;
+
+import app.herald.platform.Platform;
+
 /** Where a publication's time came from, so pages can say why a slot was suggested. */
 public enum SlotSource {
-    DOCUMENTED_DEFAULT("Documented default slot for the platform (PRODUCT.md seed), in the channel's zone"),
+    DOCUMENTED_DEFAULT("Platform default slot"),
     CHOSEN("Chosen by a user");
 
     private final String label;
@@ -13,5 +18,14 @@ public enum SlotSource {
 
     public String label() {
         return label;
+    }
+
+    /** What pages say about a slot on {@code platform}, e.g. "YouTube Shorts default 14:00, 18:00, 20:00 in …". */
+    public String describe(Platform platform) {
+        if (this == CHOSEN) {
+            return label;
+        }
+        return platform.label() + " default " + SlotAdvisor.DEFAULT_SLOTS.get(platform).stream().map(LocalTime::toString)
+                .collect(Collectors.joining(", ")) + " in the channel's zone";
     }
 }

@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import app.herald.brand.Brand;
+import app.herald.platform.Platform;
 import app.herald.system.IdentifiedEntity;
 
 /** One connected account of a brand on a platform (or a Sandbox stand-in), with its zone and posting limits. */

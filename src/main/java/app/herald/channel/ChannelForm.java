@@ -3,6 +3,10 @@ package app.herald.channel;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 
+import app.herald.platform.Platform;
+import app.herald.platform.PlatformSpec;
+import app.herald.platform.PlatformSpecs;
+
 /**
  * What the channel form holds, as typed; {@link #validated()} checks it so create and edit refuse the same things.
  * A blank daily cap or gap takes the platform's documented default (see {@link PlatformSpecs}).

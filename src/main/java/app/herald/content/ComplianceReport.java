@@ -2,11 +2,11 @@ package app.herald.content;
 
 import java.util.List;
 
-import app.herald.channel.Platform;
-import io.quarkus.qute.TemplateExtension;
 import app.herald.governance.engine.Finding;
 import app.herald.governance.engine.Highlighter.Segment;
 import app.herald.governance.engine.Severity;
+import app.herald.platform.Platform;
+import io.quarkus.qute.TemplateExtension;
 
 /** The findings of one content item against its brand's current rule set, per platform and field. */
 public record ComplianceReport(int ruleSetVersion, List<PlatformReport> platforms) {

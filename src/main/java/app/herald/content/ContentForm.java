@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import app.herald.channel.Platform;
+import app.herald.platform.Platform;
 
 /**
  * The content form as posted: universal core, target platforms, planned time (wall clock in the brand's zone)

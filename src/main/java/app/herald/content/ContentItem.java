@@ -22,8 +22,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import app.herald.brand.Brand;
-import app.herald.channel.Platform;
 import app.herald.content.media.MediaFile;
+import app.herald.platform.Platform;
 import app.herald.system.IdentifiedEntity;
 
 /** One piece of content: the universal core, its per-platform variants and where it stands in review. */

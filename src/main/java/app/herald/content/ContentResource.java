@@ -22,7 +22,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import app.herald.account.Role;
 import app.herald.brand.Brand;
 import app.herald.brand.BrandAccess;
-import app.herald.channel.Platform;
+import app.herald.platform.Platform;
 import app.herald.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -13,10 +13,10 @@ import app.herald.audit.AuditAction;
 import app.herald.audit.AuditLog;
 import app.herald.brand.Brand;
 import app.herald.brand.BrandAccess;
-import app.herald.channel.Platform;
-import app.herald.channel.PlatformSpecs;
-import app.herald.channel.SpecViolation;
 import app.herald.content.media.MediaFile;
+import app.herald.platform.Platform;
+import app.herald.platform.PlatformSpecs;
+import app.herald.platform.SpecViolation;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**

@@ -8,7 +8,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import app.herald.channel.Platform;
+import app.herald.platform.Platform;
 import app.herald.system.IdentifiedEntity;
 
 /** The text a content item is posted with on one platform: a title (YouTube only) and a description or caption. */

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
 
-import app.herald.channel.Platform;
+import app.herald.platform.Platform;
 
 /** In which order, and how far apart, one content item goes out on each platform (offsets from the lead). */
 public enum SequencingStrategy {

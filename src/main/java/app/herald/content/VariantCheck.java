@@ -2,11 +2,11 @@ package app.herald.content;
 
 import java.util.List;
 
-import app.herald.channel.Platform;
-import app.herald.channel.SpecViolation;
-import app.herald.channel.TextLimit;
 import app.herald.governance.engine.Finding;
 import app.herald.governance.engine.Highlighter.Segment;
+import app.herald.platform.Platform;
+import app.herald.platform.SpecViolation;
+import app.herald.platform.TextLimit;
 
 /**
  * What the content form shows live for one platform: the text as it will be posted, its length against the

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import app.herald.channel.Platform;
-import app.herald.channel.PlatformSpec;
-import app.herald.channel.PlatformSpecs;
-import app.herald.channel.TextLimit;
+import app.herald.platform.Platform;
+import app.herald.platform.PlatformSpec;
+import app.herald.platform.PlatformSpecs;
+import app.herald.platform.TextLimit;
 
 /**
  * Writes a platform's post text from the universal core in that platform's style (YouTube: educational, SEO title,

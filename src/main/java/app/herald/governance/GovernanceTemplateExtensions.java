@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import app.herald.channel.Platform;
 import app.herald.governance.engine.Finding;
 import app.herald.governance.engine.Highlighter;
 import app.herald.governance.engine.RuleKind;
 import app.herald.governance.engine.RuleSpec;
 import app.herald.governance.engine.Severity;
+import app.herald.platform.Platform;
 import io.quarkus.qute.TemplateExtension;
 
 /** How governance rules, findings and highlighted text read on a page. */

@@ -2,9 +2,9 @@ package app.herald.governance;
 
 import java.util.Set;
 
-import app.herald.channel.Platform;
 import app.herald.governance.engine.RuleSpec;
 import app.herald.governance.engine.Severity;
+import app.herald.platform.Platform;
 
 /**
  * What a rule change asks to save as the rule's next version; {@link GovernanceRules} checks it.

@@ -7,10 +7,10 @@ import java.util.Set;
 
 import org.jboss.resteasy.reactive.RestForm;
 
-import app.herald.channel.Platform;
 import app.herald.governance.engine.RuleKind;
 import app.herald.governance.engine.RuleSpec;
 import app.herald.governance.engine.Severity;
+import app.herald.platform.Platform;
 
 /**
  * The rule form exactly as typed, so a refused submission can be shown again unchanged; turns into a

@@ -19,11 +19,11 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 
-import app.herald.channel.Platform;
 import app.herald.governance.engine.Rule;
 import app.herald.governance.engine.RuleKind;
 import app.herald.governance.engine.RuleSpec;
 import app.herald.governance.engine.Severity;
+import app.herald.platform.Platform;
 import app.herald.system.IdentifiedEntity;
 
 /** One immutable version of a governance rule: its name, scope, severity and settings as saved at one moment. */

@@ -2,9 +2,7 @@ package app.herald.web;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -14,12 +12,10 @@ import jakarta.inject.Named;
 import app.herald.account.ActiveUserAugmentor;
 import app.herald.account.AppUser;
 import app.herald.account.Role;
-import app.herald.brand.Brand;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
-/** The signed-in user as templates see them ({@code inject:viewer}): name, roles and navigation. */
+/** The signed-in user as templates see them ({@code inject:viewer}): name, roles and display zone. */
 @Named("viewer")
 @RequestScoped
 public class Viewer {
@@ -28,7 +24,7 @@ public class Viewer {
     SecurityIdentity identity;
 
     @Inject
-    HttpServerRequest request;
+    DefaultZones defaultZones;
 
     @Inject
     RoutingContext routing;
@@ -78,9 +74,8 @@ public class Viewer {
             if (chosen != null) {
                 zone = ZoneId.of(chosen);
             } else {
-                List<Brand> brands = !signedIn() ? List.of()
-                        : identity.hasRole(Role.Names.ADMIN) ? Brand.listByName() : Brand.listForMember(username());
-                zone = brands.isEmpty() ? ZoneOffset.UTC : ZoneId.of(brands.get(0).timezone);
+                zone = !signedIn() ? ZoneOffset.UTC
+                        : defaultZones.defaultZone(username(), identity.hasRole(Role.Names.ADMIN)).orElse(ZoneOffset.UTC);
             }
         }
         return zone;
@@ -92,18 +87,5 @@ public class Viewer {
 
     public String roleLabels() {
         return String.join(", ", roles().stream().map(Role::label).toList());
-    }
-
-    public List<NavLink> navigation() {
-        Set<Role> roles = roles();
-        String path = request.path();
-        return Arrays.stream(NavItem.values())
-                .filter(item -> item.visibleTo(roles))
-                .map(item -> new NavLink(item.label(), item.href(), item.description(), item.available(), item.owns(path)))
-                .toList();
-    }
-
-    /** One rendered navigation entry. */
-    public record NavLink(String label, String href, String description, boolean available, boolean current) {
     }
 }

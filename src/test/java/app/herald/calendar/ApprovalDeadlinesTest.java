@@ -1,7 +1,5 @@
 package app.herald.calendar;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 
 import jakarta.inject.Inject;
@@ -11,9 +9,11 @@ import org.junit.jupiter.api.Test;
 
 import app.herald.account.Role;
 import app.herald.channel.ChannelStatus;
-import app.herald.channel.Platform;
+import app.herald.platform.Platform;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Content not approved by its slot is never published late: the job marks it and tells the owner. */
 @QuarkusTest

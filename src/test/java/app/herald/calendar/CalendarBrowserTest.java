@@ -1,8 +1,5 @@
 package app.herald.calendar;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +26,12 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import app.herald.account.DemoUsers;
 import app.herald.account.Role;
 import app.herald.channel.ChannelStatus;
-import app.herald.channel.Platform;
+import app.herald.platform.Platform;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Drag and drop in a real browser (Debian's Chromium, never a downloaded one): a move that passes the checks is

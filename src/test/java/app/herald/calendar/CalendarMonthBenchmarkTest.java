@@ -1,7 +1,5 @@
 package app.herald.calendar;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,13 +15,15 @@ import app.herald.account.Role;
 import app.herald.brand.Brand;
 import app.herald.channel.Channel;
 import app.herald.channel.ChannelStatus;
-import app.herald.channel.Platform;
 import app.herald.content.ContentItem;
 import app.herald.content.ContentRevision;
 import app.herald.content.ContentState;
+import app.herald.platform.Platform;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Times the month view with 5 000 publications in the month, rendered by the server and fetched over HTTP.

@@ -1,7 +1,5 @@
 package app.herald.calendar;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -10,8 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import app.herald.account.Role;
 import app.herald.channel.ChannelStatus;
-import app.herald.channel.Platform;
+import app.herald.platform.Platform;
 import io.quarkus.test.junit.QuarkusTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The calendar grid: items on the right local day and hour, filters, and the viewer's zone printed. */
 @QuarkusTest

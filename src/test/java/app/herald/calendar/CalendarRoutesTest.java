@@ -1,7 +1,5 @@
 package app.herald.calendar;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +16,14 @@ import app.herald.account.AccountsFixture;
 import app.herald.account.DemoUsers;
 import app.herald.channel.Channel;
 import app.herald.channel.ChannelStatus;
-import app.herald.channel.Platform;
 import app.herald.content.ContentFixture;
+import app.herald.platform.Platform;
 import app.herald.web.WebSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Who may open the calendar and channel routes, CSRF on every new form, and escaping of user text. */
 @QuarkusTest
@@ -83,7 +83,7 @@ class CalendarRoutesTest {
                 Arguments.of("/channels/{channel}", Map.of("brandId", "{brand}", "platform", "FACEBOOK_REELS",
                         "displayName", "Forged", "timezone", "UTC", "status", "PAUSED")),
                 Arguments.of("/calendar/schedule/{content}", Map.of("channelId", "{channel}", "at", "2026-12-04T10:00",
-                        "proposed", "", "include", "{channel}")),
+                        "include", "{channel}")),
                 Arguments.of("/calendar/publications/{publication}/reschedule", Map.of("at", "2026-12-05T13:00")),
                 Arguments.of("/calendar/blackouts", Map.of("brandId", "{brand}", "day", "2026-12-31")),
                 Arguments.of("/profile/zone", Map.of("timezone", "Asia/Tokyo")),

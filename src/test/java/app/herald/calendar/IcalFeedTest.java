@@ -1,8 +1,5 @@
 package app.herald.calendar;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
@@ -12,13 +9,17 @@ import org.junit.jupiter.api.Test;
 
 import app.herald.account.Role;
 import app.herald.channel.ChannelStatus;
-import app.herald.channel.Platform;
+import app.herald.platform.Platform;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The per-user iCalendar feed: parseable, one event per publication, stable UIDs, and tokens that can be revoked. */
 @QuarkusTest

@@ -1,8 +1,5 @@
 package app.herald.calendar;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,13 +17,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import app.herald.brand.Brand;
 import app.herald.channel.ChannelStatus;
-import app.herald.channel.Platform;
 import app.herald.content.ContentItem;
 import app.herald.content.ContentState;
 import app.herald.content.SequencingStrategy;
+import app.herald.platform.Platform;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Proposals per sequencing strategy and zone, and every check a (re)schedule must pass. */
 @QuarkusTest
@@ -39,15 +39,15 @@ class SchedulingTest {
     private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
 
     @Inject
-    Scheduler scheduler;
+    SchedulingService scheduling;
 
     private Map<Platform, Instant> proposals(long contentId, Instant now) {
-        return QuarkusTransaction.requiringNew().call(() -> scheduler.propose(ContentItem.findById(contentId), now).stream()
+        return QuarkusTransaction.requiringNew().call(() -> scheduling.propose(ContentItem.findById(contentId), now).stream()
                 .collect(Collectors.toMap(p -> p.channel().platform, p -> p.at().toInstant())));
     }
 
     private long schedule(long contentId, long channelId, String local, Instant now) {
-        return scheduler.schedule(contentId, List.of(new Scheduler.Choice(channelId, LocalDateTime.parse(local), false)), now)
+        return scheduling.schedule(contentId, List.of(new SchedulingService.Choice(channelId, LocalDateTime.parse(local), SlotSource.CHOSEN)), now)
                 .get(0).id;
     }
 
@@ -100,12 +100,12 @@ class SchedulingTest {
         long content = CalendarFixture.approvedContent(brand, "Zones", SequencingStrategy.VIRAL_FIRST,
                 EnumSet.of(Platform.TIKTOK, Platform.FACEBOOK_REELS), "marketer");
 
-        List<Scheduler.Proposal> proposals = QuarkusTransaction.requiringNew()
-                .call(() -> scheduler.propose(ContentItem.findById(content), NOW));
+        List<SchedulingService.Proposal> proposals = QuarkusTransaction.requiringNew()
+                .call(() -> scheduling.propose(ContentItem.findById(content), NOW));
 
         // 13:00 in Berlin: TikTok's next slot is 19:00 CET (18:00 UTC); Facebook follows 2 h later, 15:00 in New York.
-        Scheduler.Proposal tiktok = proposals.stream().filter(p -> p.channel().platform == Platform.TIKTOK).findFirst().orElseThrow();
-        Scheduler.Proposal facebook = proposals.stream().filter(p -> p.channel().platform == Platform.FACEBOOK_REELS).findFirst().orElseThrow();
+        SchedulingService.Proposal tiktok = proposals.stream().filter(p -> p.channel().platform == Platform.TIKTOK).findFirst().orElseThrow();
+        SchedulingService.Proposal facebook = proposals.stream().filter(p -> p.channel().platform == Platform.FACEBOOK_REELS).findFirst().orElseThrow();
         assertThat(tiktok.localValue()).isEqualTo("2026-11-21T19:00");
         assertThat(tiktok.source()).isEqualTo(SlotSource.DOCUMENTED_DEFAULT);
         assertThat(facebook.localValue()).isEqualTo("2026-11-21T15:00");
@@ -234,10 +234,10 @@ class SchedulingTest {
             item.state = ContentState.APPROVED;
         });
 
-        assertThatThrownBy(() -> scheduler.reschedule(id, Instant.parse("2026-11-23T15:00:00Z"), NOW))
+        assertThatThrownBy(() -> scheduling.reschedule(id, Instant.parse("2026-11-23T15:00:00Z"), NOW))
                 .isInstanceOf(ScheduleException.class).hasMessageContaining("was approved again in a new revision");
         CalendarFixture.editAfterApproval(content);
-        assertThatThrownBy(() -> scheduler.reschedule(id, Instant.parse("2026-11-23T15:00:00Z"), NOW))
+        assertThatThrownBy(() -> scheduling.reschedule(id, Instant.parse("2026-11-23T15:00:00Z"), NOW))
                 .isInstanceOf(ScheduleException.class).hasMessageContaining("not approved");
     }
 
@@ -247,7 +247,7 @@ class SchedulingTest {
         long channel = CalendarFixture.channel(brand, Platform.TIKTOK, NEW_YORK, 1, 96, ChannelStatus.ACTIVE);
         long id = schedule(CalendarFixture.approvedContent(brand, "Mover"), channel, "2026-11-22T10:00", NOW);
 
-        scheduler.reschedule(id, Instant.parse("2026-11-22T15:30:00Z"), NOW);
+        scheduling.reschedule(id, Instant.parse("2026-11-22T15:30:00Z"), NOW);
 
         Publication moved = CalendarFixture.load(id);
         assertThat(moved.scheduledAt).isEqualTo(Instant.parse("2026-11-22T15:30:00Z"));

@@ -1,14 +1,14 @@
 package app.herald.calendar;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
-import app.herald.channel.Platform;
+import app.herald.platform.Platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Documented default slots, read as wall-clock times in the audience's zone. */
 class SlotAdvisorTest {

@@ -1,13 +1,13 @@
 package app.herald.content;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import app.herald.brand.Brand;
-import app.herald.channel.Platform;
+import app.herald.platform.Platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class CanonicalContentTest {
 

@@ -1,7 +1,5 @@
 package app.herald.content;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +11,13 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import app.herald.account.DemoUsers;
-import app.herald.channel.Platform;
+import app.herald.platform.Platform;
 import app.herald.web.WebSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The submission form: generated variants, live checks, and limits that block submission. */
 @QuarkusTest

@@ -1,17 +1,17 @@
 package app.herald.content;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import app.herald.channel.Platform;
-import app.herald.channel.PlatformSpecs;
-import app.herald.channel.TextLimit;
 import app.herald.content.VariantGenerator.Core;
 import app.herald.content.VariantGenerator.VariantText;
+import app.herald.platform.Platform;
+import app.herald.platform.PlatformSpecs;
+import app.herald.platform.TextLimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class VariantGeneratorTest {
 

@@ -1,8 +1,5 @@
 package app.herald.governance;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -11,11 +8,14 @@ import jakarta.ws.rs.NotFoundException;
 import org.junit.jupiter.api.Test;
 
 import app.herald.account.DemoUsers;
-import app.herald.channel.Platform;
 import app.herald.governance.engine.CheckedText;
 import app.herald.governance.engine.CompiledRuleSet;
 import app.herald.governance.engine.Finding;
+import app.herald.platform.Platform;
 import io.quarkus.test.junit.QuarkusTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The compiled rule set of a brand: active rules at their current versions, recompiled only when a rule changes. */
 @QuarkusTest

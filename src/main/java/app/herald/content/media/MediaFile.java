@@ -9,10 +9,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import app.herald.channel.MediaFacts;
-import app.herald.channel.Platform;
-import app.herald.channel.PlatformSpecs;
-import app.herald.channel.SpecViolation;
+import app.herald.platform.MediaFacts;
+import app.herald.platform.Platform;
+import app.herald.platform.PlatformSpecs;
+import app.herald.platform.SpecViolation;
 import app.herald.system.IdentifiedEntity;
 
 /** One distinct video in the media folder (uploaded or rendered), with what ffprobe found in it. */

@@ -2,10 +2,10 @@ package app.herald.content.media;
 
 import java.util.List;
 
-import app.herald.channel.Platform;
-import app.herald.channel.PlatformSpecs;
-import app.herald.channel.SpecViolation;
 import app.herald.content.ContentItem;
+import app.herald.platform.Platform;
+import app.herald.platform.PlatformSpecs;
+import app.herald.platform.SpecViolation;
 
 /**
  * What the content and review pages show about an item's video: its facts, each target platform's verdict, the

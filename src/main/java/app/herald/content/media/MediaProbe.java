@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import app.herald.channel.MediaFacts;
+import app.herald.platform.MediaFacts;
 
 /** Turns ffprobe's JSON into {@link MediaFacts}, refusing anything that is not a playable video. */
 public final class MediaProbe {

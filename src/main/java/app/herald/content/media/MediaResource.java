@@ -63,7 +63,7 @@ public class MediaResource {
                 throw new MediaRejectedException("Choose a video file to upload.");
             }
             if (file.size() > storage.maxBytes()) {
-                throw new MediaRejectedException("The file is larger than the " + app.herald.channel.PlatformSpecs.bytes(
+                throw new MediaRejectedException("The file is larger than the " + app.herald.platform.PlatformSpecs.bytes(
                         storage.maxBytes()) + " upload limit.");
             }
             ContentItem item;

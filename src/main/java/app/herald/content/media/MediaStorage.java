@@ -12,8 +12,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import app.herald.channel.MediaFacts;
-import app.herald.channel.PlatformSpecs;
+import app.herald.platform.MediaFacts;
+import app.herald.platform.PlatformSpecs;
 import io.quarkus.logging.Log;
 
 /**

@@ -1,11 +1,11 @@
 package app.herald.governance.engine;
 
-import app.herald.channel.Platform;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+
+import app.herald.platform.Platform;
 
 /**
  * The text of one post for one platform, by field name; field order is kept for reporting.

@@ -1,13 +1,13 @@
 package app.herald.governance.engine;
 
-import app.herald.channel.Platform;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+
+import app.herald.platform.Platform;
 
 /**
  * A versioned rule set ready to check text. Immutable and thread-safe: share one instance across

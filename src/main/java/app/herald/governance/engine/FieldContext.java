@@ -1,8 +1,8 @@
 package app.herald.governance.engine;
 
-import app.herald.channel.Platform;
-
 import java.util.List;
+
+import app.herald.platform.Platform;
 
 /**
  * Working state for checking one field. The normalised view, hashtags and links are each computed at

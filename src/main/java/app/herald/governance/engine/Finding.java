@@ -1,6 +1,6 @@
 package app.herald.governance.engine;
 
-import app.herald.channel.Platform;
+import app.herald.platform.Platform;
 
 /**
  * One rule violation in one field.

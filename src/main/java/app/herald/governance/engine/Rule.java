@@ -1,8 +1,8 @@
 package app.herald.governance.engine;
 
-import app.herald.channel.Platform;
-
 import java.util.Set;
+
+import app.herald.platform.Platform;
 
 /**
  * One versioned governance rule and its scope.

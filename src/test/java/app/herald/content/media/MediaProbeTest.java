@@ -1,11 +1,11 @@
 package app.herald.content.media;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import org.junit.jupiter.api.Test;
 
-import app.herald.channel.MediaFacts;
+import app.herald.platform.MediaFacts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MediaProbeTest {
 

@@ -1,7 +1,5 @@
 package app.herald.content.media;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,15 +11,17 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import app.herald.account.DemoUsers;
-import app.herald.channel.MediaFacts;
 import app.herald.content.ContentFixture;
 import app.herald.content.ContentItem;
 import app.herald.content.ContentRevision;
 import app.herald.content.ContentState;
+import app.herald.platform.MediaFacts;
 import app.herald.web.WebSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
 class RenditionTest {

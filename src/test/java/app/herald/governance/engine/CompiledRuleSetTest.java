@@ -1,8 +1,5 @@
 package app.herald.governance.engine;
 
-import app.herald.channel.Platform;
-import org.junit.jupiter.api.Test;
-
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +7,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import app.herald.platform.Platform;
 
 import static app.herald.governance.engine.TestRules.banned;
 import static app.herald.governance.engine.TestRules.rule;

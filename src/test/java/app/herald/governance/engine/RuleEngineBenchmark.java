@@ -1,7 +1,5 @@
 package app.herald.governance.engine;
 
-import app.herald.channel.Platform;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+
+import app.herald.platform.Platform;
 
 /**
  * Times a realistic 500-rule set against 100 000 characters of multilingual text.

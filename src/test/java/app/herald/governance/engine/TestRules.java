@@ -1,11 +1,11 @@
 package app.herald.governance.engine;
 
-import app.herald.channel.Platform;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import app.herald.platform.Platform;
 
 /** Compact builders for rules and texts shared by the tests and the benchmark. */
 final class TestRules {

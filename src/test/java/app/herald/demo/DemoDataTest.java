@@ -1,6 +1,4 @@
-package app.herald.system;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package app.herald.demo;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +27,8 @@ import app.herald.governance.RuleVersion;
 import app.herald.web.WebSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a demo user meets on a fresh start: rules, content in every stage, a filled calendar, and no duplicates. */
 @QuarkusTest

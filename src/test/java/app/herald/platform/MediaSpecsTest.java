@@ -1,10 +1,10 @@
-package app.herald.channel;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package app.herald.platform;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class MediaSpecsTest {
 

@@ -1,4 +1,4 @@
-package app.herald.web;
+package app.herald.shell;
 
 import java.util.List;
 
@@ -20,17 +20,17 @@ import io.smallrye.common.annotation.Blocking;
 public class HomeResource {
 
     @Inject
-    Viewer viewer;
+    Navigation navigation;
 
-    @CheckedTemplate(basePath = "web")
+    @CheckedTemplate(basePath = "shell")
     static class Templates {
-        static native TemplateInstance home(List<Viewer.NavLink> areas);
+        static native TemplateInstance home(List<Navigation.NavLink> areas);
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance home() {
-        List<Viewer.NavLink> areas = viewer.navigation().stream().filter(link -> !"/".equals(link.href())).toList();
+        List<Navigation.NavLink> areas = navigation.links().stream().filter(link -> !"/".equals(link.href())).toList();
         return Templates.home(areas);
     }
 }

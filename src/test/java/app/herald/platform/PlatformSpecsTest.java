@@ -1,8 +1,8 @@
-package app.herald.channel;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package app.herald.platform;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Text limits counted the platforms' way: code points, UTF-8 bytes, UTF-16 units. */
 class PlatformSpecsTest {

@@ -1,4 +1,4 @@
-package app.herald.channel;
+package app.herald.platform;
 
 import java.time.Duration;
 import java.util.Set;

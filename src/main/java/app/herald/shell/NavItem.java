@@ -1,4 +1,4 @@
-package app.herald.web;
+package app.herald.shell;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package app.herald.channel;
+package app.herald.platform;
 
 /** The short-video platforms Herald publishes to, with the text fields each post carries. */
 public enum Platform {

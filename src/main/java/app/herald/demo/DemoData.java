@@ -1,4 +1,4 @@
-package app.herald.system;
+package app.herald.demo;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,18 +12,20 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
 
 import app.herald.account.AppUser;
 import app.herald.account.LoginResource;
 import app.herald.account.Role;
 import app.herald.account.UserService;
 import app.herald.brand.Brand;
-import app.herald.calendar.Scheduler;
+import app.herald.calendar.SchedulingService;
 import app.herald.channel.Channel;
-import app.herald.channel.Platform;
-import app.herald.channel.PlatformSpecs;
 import app.herald.content.ComplianceReport;
 import app.herald.content.ContentCompliance;
 import app.herald.content.ContentForm;
@@ -36,11 +38,15 @@ import app.herald.governance.RuleChange;
 import app.herald.governance.RuleDraft;
 import app.herald.governance.engine.RuleSpec;
 import app.herald.governance.engine.Severity;
+import app.herald.platform.Platform;
+import app.herald.platform.PlatformSpecs;
 import app.herald.review.ReviewService;
+import app.herald.system.HeraldConfig;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
@@ -65,6 +71,11 @@ public class DemoData {
 
     private static final DateTimeFormatter FORM_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+
+    @Inject
+    HeraldConfig config;
+
     @Inject
     UserService users;
 
@@ -81,10 +92,19 @@ public class DemoData {
     ReviewService reviews;
 
     @Inject
-    Scheduler scheduler;
+    SchedulingService scheduling;
 
     @Inject
     CurrentIdentityAssociation identities;
+
+    /** Runs after Flyway and before {@code InitialAdmin}, so the demo's own admin account is the first user. */
+    void onStart(@Observes @Priority(1000) StartupEvent event) {
+        if (config.demo()) {
+            seed();
+            LOG.info("Demo mode: demo brand with rules, content and a schedule, and accounts admin, marketer, reviewer,"
+                    + " manager are present (password herald-demo). Do not use demo mode in production.");
+        }
+    }
 
     public void seed() {
         long brandId = QuarkusTransaction.requiringNew().call(this::seedBrandAccountsAndChannels);
@@ -170,13 +190,13 @@ public class DemoData {
         as("marketer", () -> QuarkusTransaction.requiringNew().call(() -> {
             ContentItem item = contents.find(toSchedule);
             // Proposing from three days ahead puts the posts a few days out, where the calendar opens.
-            List<Scheduler.Choice> choices = scheduler.propose(item, now.plus(Duration.ofDays(3))).stream()
+            List<SchedulingService.Choice> choices = scheduling.propose(item, now.plus(Duration.ofDays(3))).stream()
                     .filter(proposal -> proposal.channel().sandbox && proposal.conflicts().isEmpty())
-                    .map(proposal -> new Scheduler.Choice(proposal.channel().id, proposal.at().toLocalDateTime(), true))
+                    .map(proposal -> new SchedulingService.Choice(proposal.channel().id, proposal.at().toLocalDateTime(), proposal.source()))
                     .toList();
             // Sandbox channels paused or full in an existing database would make the booking fail start-up;
             // the item then simply stays approved.
-            return choices.isEmpty() ? List.of() : scheduler.schedule(item.id, choices, now);
+            return choices.isEmpty() ? List.of() : scheduling.schedule(item.id, choices, now);
         }));
     }
 

@@ -18,16 +18,14 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
 import app.herald.audit.AuditAction;
-import app.herald.audit.AuditLog;
 import app.herald.brand.BrandAccess;
 import app.herald.channel.Channel;
-import app.herald.channel.Platform;
-import app.herald.channel.PlatformSpecs;
 import app.herald.content.ContentItem;
-import app.herald.content.ContentRevision;
 import app.herald.content.ContentService;
 import app.herald.content.ContentState;
 import app.herald.content.ContentWorkflow;
+import app.herald.platform.Platform;
+import app.herald.platform.PlatformSpecs;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -37,9 +35,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  */
 @ApplicationScoped
 @Transactional
-public class Scheduler {
-
-    public static final String AUDIT_SUBJECT = "PUBLICATION";
+public class SchedulingService {
 
     @Inject
     SlotAdvisor advisor;
@@ -57,7 +53,7 @@ public class Scheduler {
     BrandAccess brands;
 
     @Inject
-    AuditLog audit;
+    PublicationWorkflow publications;
 
     @Inject
     SecurityIdentity identity;
@@ -77,8 +73,11 @@ public class Scheduler {
         }
     }
 
-    /** One channel the user chose on the schedule form, with the wall-clock time in the channel's zone. */
-    public record Choice(long channelId, LocalDateTime local, boolean proposalKept) {
+    /**
+     * One channel the user chose on the schedule form, with the wall-clock time in the channel's zone and where that
+     * time came from (the proposal's source when they kept it, {@link SlotSource#CHOSEN} when they typed their own).
+     */
+    public record Choice(long channelId, LocalDateTime local, SlotSource source) {
     }
 
     /** Channels of the content's brand that post to one of its target platforms. */
@@ -153,28 +152,21 @@ public class Scheduler {
                 conflicts.add(channel.label() + ": " + String.join(" ", found));
                 continue;
             }
-            boolean created = publication == null;
-            if (created) {
+            String comment = "At " + at + " (" + WallClock.format(at.atZone(channel.zone())) + "), "
+                    + choice.source().label().toLowerCase();
+            if (publication == null) {
                 publication = new Publication();
                 publication.content = content;
                 publication.channel = channel;
                 publication.createdBy = identity.getPrincipal().getName();
                 publication.createdAt = now;
+                fill(publication, at, content.approvedRevisionId, choice.source(), now);
+                publications.create(publication, comment);
+            } else {
+                fill(publication, at, content.approvedRevisionId, choice.source(), now);
+                publications.move(publication, PublicationStatus.SCHEDULED, AuditAction.PUBLICATION_RESCHEDULED, comment, now);
             }
-            publication.scheduledAt = at;
-            publication.status = PublicationStatus.SCHEDULED;
-            publication.revisionId = content.approvedRevisionId;
-            publication.slotSource = choice.proposalKept() ? SlotSource.DOCUMENTED_DEFAULT : SlotSource.CHOSEN;
-            publication.updatedAt = now;
-            publication.persist();
             booked.add(publication);
-            audit.record(created ? AuditAction.PUBLICATION_SCHEDULED : AuditAction.PUBLICATION_RESCHEDULED, AUDIT_SUBJECT,
-                    publication.id, publication.summary())
-                    .transition(null, PublicationStatus.SCHEDULED)
-                    .revision(revisionHash(content.approvedRevisionId))
-                    .comment("At " + at + " (" + WallClock.format(at.atZone(channel.zone())) + "), "
-                            + publication.slotSource.label().toLowerCase())
-                    .write();
         }
         if (!conflicts.isEmpty()) {
             throw new ScheduleException(conflicts);
@@ -196,19 +188,12 @@ public class Scheduler {
             throw new ScheduleException(conflicts);
         }
         Instant before = publication.scheduledAt;
-        PublicationStatus statusBefore = publication.status;
-        publication.scheduledAt = at;
-        publication.status = PublicationStatus.SCHEDULED;
-        publication.slotSource = SlotSource.CHOSEN;
-        publication.updatedAt = now;
+        fill(publication, at, publication.revisionId, SlotSource.CHOSEN, now);
         if (publication.content.state == ContentState.APPROVED) {
             workflow.move(publication.content, ContentState.SCHEDULED, "Rescheduled " + publication.channel.label());
         }
-        audit.record(AuditAction.PUBLICATION_RESCHEDULED, AUDIT_SUBJECT, publication.id, publication.summary())
-                .transition(statusBefore, publication.status)
-                .revision(revisionHash(publication.revisionId))
-                .comment("From " + before + " to " + at + " (" + WallClock.format(at.atZone(publication.channel.zone())) + ")")
-                .write();
+        publications.move(publication, PublicationStatus.SCHEDULED, AuditAction.PUBLICATION_RESCHEDULED,
+                "From " + before + " to " + at + " (" + WallClock.format(at.atZone(publication.channel.zone())) + ")", now);
         return publication;
     }
 
@@ -223,8 +208,10 @@ public class Scheduler {
         return publication;
     }
 
-    private static String revisionHash(Long revisionId) {
-        ContentRevision revision = revisionId == null ? null : ContentRevision.findById(revisionId);
-        return revision == null ? null : revision.sha256;
+    private static void fill(Publication publication, Instant at, Long revisionId, SlotSource source, Instant now) {
+        publication.scheduledAt = at;
+        publication.revisionId = revisionId;
+        publication.slotSource = source;
+        publication.updatedAt = now;
     }
 }
