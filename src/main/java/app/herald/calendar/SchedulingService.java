@@ -107,15 +107,15 @@ public class SchedulingService {
                     .firstResultOptional();
             // Offsets are relative to the strategy's first platform; the lead among the targets may not be it.
             Duration offset = content.sequencing.offset(channel.platform).minus(content.sequencing.offset(lead));
-            ZonedDateTime at = existing.filter(p -> p.status == PublicationStatus.SCHEDULED)
-                    .map(p -> p.scheduledAt.atZone(channel.zone()))
+            Optional<Publication> booked = existing.filter(p -> p.status == PublicationStatus.SCHEDULED);
+            ZonedDateTime at = booked.map(p -> p.scheduledAt.atZone(channel.zone()))
                     .orElse(anchor.at().toInstant().plus(offset).atZone(channel.zone()));
             String reason = existing.isPresent() ? "Already scheduled" : offset.isZero()
                     ? "Lead platform (" + content.sequencing.label() + "): next optimal slot in " + leadZone.getId()
                     : content.sequencing.label() + ": " + lead.label() + " slot + " + offset.toHours() + " h";
             List<String> conflicts = rules.conflicts(new ScheduleRules.Candidate(content, channel, at.toInstant(),
                     existing.orElse(null)), now);
-            proposals.add(new Proposal(channel, at, existing.map(p -> p.slotSource).orElse(anchor.source()), reason,
+            proposals.add(new Proposal(channel, at, booked.map(p -> p.slotSource).orElse(anchor.source()), reason,
                     conflicts, existing.orElse(null)));
         }
         return proposals;
