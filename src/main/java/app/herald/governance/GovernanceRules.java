@@ -48,7 +48,7 @@ public class GovernanceRules {
      * Saves {@code draft} as the rule's next version.
      *
      * @param baseVersion the version the author edited; when someone saved a newer one meanwhile, the edit is refused
-     *                    rather than silently overwriting their change
+     *                    ({@link RuleChangedException}) rather than silently overwriting their change
      */
     public RuleChange update(long ruleId, int baseVersion, RuleDraft draft) {
         GovernanceRule rule = lock(ruleId);

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -66,7 +65,6 @@ public class ReviewResource {
     @Inject
     Flash flash;
 
-
     /** One queue row: the item and whether its planned publication is near or already past. */
     public record QueueEntry(ContentItem item, boolean near, boolean overdue) {
     }
@@ -109,7 +107,7 @@ public class ReviewResource {
         } catch (ContentChangedException e) {
             // The page now shows the current revision; the note stays in its field, the warnings need a fresh look.
             return Response.status(Response.Status.CONFLICT).entity(page(contents.find(id), null, note,
-                    ChangedMeanwhile.of(e.getMessage(), Map.of(), Map.of()))).build();
+                    new ChangedMeanwhile(e.getMessage(), List.of()))).build();
         }
     }
 
