@@ -8,9 +8,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import app.herald.platform.Platform;
 
@@ -69,6 +71,28 @@ public record ContentForm(Long brandId, String title, String coreMessage, String
 
     public boolean targets(Platform platform) {
         return platforms.contains(platform);
+    }
+
+    /** The form's values under the labels the form shows, in its order, for the "changed meanwhile" notice. */
+    public Map<String, String> labelled() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("Title", title);
+        values.put("Core message / script", coreMessage);
+        values.put("Description", description);
+        values.put("Hashtags", hashtags);
+        values.put("Target audience", audience);
+        values.put("Niche / category", niche);
+        values.put("Call to action", callToAction);
+        values.put("Sequencing strategy", sequencing == null ? null : sequencing.label());
+        values.put("Planned publish time", plannedPublishAt);
+        values.put("Target platforms", platforms.stream().map(Platform::label).collect(Collectors.joining(", ")));
+        for (Platform platform : Platform.values()) {
+            if (platform.hasTitle()) {
+                values.put(platform.label() + " title", variantTitle(platform));
+            }
+            values.put(platform.label() + " " + platform.textLabel().toLowerCase(), variantBody(platform));
+        }
+        return values;
     }
 
     void validate() {

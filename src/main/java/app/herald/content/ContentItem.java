@@ -4,13 +4,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -79,6 +82,16 @@ public class ContentItem extends IdentifiedEntity {
 
     @Column(name = "submitted_at")
     public Instant submittedAt;
+
+    /** Who sent the current submission to review (or sent it back by editing approved content). */
+    @Column(name = "submitted_by", length = 64)
+    public String submittedBy;
+
+    /** Who, besides the creator, edited the item while it was a draft: those edits left no revision. */
+    @ElementCollection
+    @CollectionTable(name = "content_draft_editor", joinColumns = @JoinColumn(name = "content_id"))
+    @Column(name = "username", length = 64)
+    public Set<String> draftEditors = new HashSet<>();
 
     /** The earliest time the marketer plans to publish; the review queue warns when it is near. */
     @Column(name = "planned_publish_at")

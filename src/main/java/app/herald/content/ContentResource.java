@@ -23,6 +23,7 @@ import app.herald.account.Role;
 import app.herald.brand.Brand;
 import app.herald.brand.BrandAccess;
 import app.herald.platform.Platform;
+import app.herald.web.ChangedMeanwhile;
 import app.herald.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -87,6 +88,9 @@ public class ContentResource {
         String facebookBody;
         @RestForm
         String action;
+        /** The item's version the edit form was opened on (hidden field). */
+        @RestForm
+        Integer baseVersion;
 
         ContentForm toForm() {
             Map<Platform, String> titles = new EnumMap<>(Platform.class);
@@ -122,8 +126,9 @@ public class ContentResource {
     static class Templates {
         static native TemplateInstance list(List<ContentItem> items, boolean ownOnly, boolean canCreate);
 
-        static native TemplateInstance form(ContentItem item, ContentForm form, List<Brand> brands, List<Platform> platforms,
-                List<SequencingStrategy> strategies, List<VariantCheck> checks, String error);
+        static native TemplateInstance form(ContentItem item, ContentForm form, Integer baseVersion, List<Brand> brands,
+                List<Platform> platforms, List<SequencingStrategy> strategies, List<VariantCheck> checks, String error,
+                ChangedMeanwhile changed);
 
         static native TemplateInstance form$checks(List<VariantCheck> checks);
     }
@@ -193,7 +198,7 @@ public class ContentResource {
     @RolesAllowed({ Role.Names.MARKETER, Role.Names.ADMIN })
     public TemplateInstance edit(@PathParam("id") long id) {
         ContentItem item = contents.find(id);
-        return form(item, ContentForm.of(item), null);
+        return form(item, ContentForm.of(item), item.version, null, null);
     }
 
     @POST
@@ -202,14 +207,21 @@ public class ContentResource {
     public Response update(@PathParam("id") long id, @BeanParam FormFields fields) {
         ContentForm form = fields.toForm();
         if (fields.generate()) {
-            return Response.ok(form(contents.find(id), withGeneratedVariants(form), null)).build();
+            return Response.ok(form(contents.find(id), withGeneratedVariants(form), fields.baseVersion, null, null)).build();
         }
         ContentItem item;
         ContentState before = contents.find(id).state;
         try {
-            item = contents.update(id, form);
+            item = contents.update(id, fields.baseVersion, form);
+        } catch (ContentChangedException e) {
+            // The form now shows the current version; what the user typed is listed above it.
+            ContentItem current = contents.find(id);
+            ContentForm now = ContentForm.of(current);
+            return Response.status(Response.Status.CONFLICT).entity(form(current, now, current.version, null,
+                    ChangedMeanwhile.of(e.getMessage(), form.labelled(), now.labelled()))).build();
         } catch (ContentException e) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(form(contents.find(id), form, e.getMessage())).build();
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(form(contents.find(id), form, fields.baseVersion, e.getMessage(), null)).build();
         }
         String saved = before != item.state ? "Saved. The edit sent '" + item.title + "' back to review." : "Saved.";
         return afterSave(item, fields, form, saved);
@@ -222,8 +234,8 @@ public class ContentResource {
                 contents.submit(item.id);
                 flash.success("'" + item.title + "' submitted for review.");
             } catch (ContentException e) {
-                return Response.status(Response.Status.BAD_REQUEST).entity(form(contents.find(item.id), form,
-                        "Saved, but not submitted. " + e.getMessage())).build();
+                return Response.status(Response.Status.BAD_REQUEST).entity(form(contents.find(item.id), form, item.version,
+                        "Saved, but not submitted. " + e.getMessage(), null)).build();
             }
         } else {
             flash.success(savedMessage);
@@ -231,10 +243,21 @@ public class ContentResource {
         return Response.seeOther(URI.create("/content/" + item.id)).build();
     }
 
+    /** The new-content form (no item yet). */
     private TemplateInstance form(ContentItem item, ContentForm form, String error) {
+        return form(item, form, null, error, null);
+    }
+
+    /**
+     * The form for {@code item} (null: new content), based on {@code baseVersion} of it; {@code changed} is the
+     * notice of a 409 page.
+     */
+    private TemplateInstance form(ContentItem item, ContentForm form, Integer baseVersion, String error,
+            ChangedMeanwhile changed) {
         List<VariantCheck> checks = form.brandId() == null ? List.of()
                 : pages.checks(form, brands.requireVisible(form.brandId()));
-        return Templates.form(item, form, brands.visibleBrands(), List.of(Platform.values()), STRATEGIES, checks, error);
+        return Templates.form(item, form, baseVersion, brands.visibleBrands(), List.of(Platform.values()), STRATEGIES,
+                checks, error, changed);
     }
 
     /** The form with every target platform's text written from the core (typed variant text is replaced). */

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import app.herald.audit.AuditAction;
@@ -53,11 +54,21 @@ public class ContentService {
         return item;
     }
 
-    /** Saves an edit; under review this makes a new revision, and approved content goes back to review. */
-    public ContentItem update(long contentId, ContentForm form) {
+    /**
+     * Saves an edit; under review this makes a new revision, and approved content goes back to review.
+     *
+     * @param baseVersion the item's {@code @Version} when the form was opened; when the item changed since (or the
+     *                    form does not say), the edit is refused rather than silently overwriting the other change
+     */
+    public ContentItem update(long contentId, Integer baseVersion, ContentForm form) {
         form.validate();
-        ContentItem item = find(contentId);
+        ContentItem item = lockForChange(contentId);
         requireEditable(item);
+        if (baseVersion == null || baseVersion != item.version) {
+            throw new ContentChangedException("'" + item.title + "' was changed after you opened this form; it is now "
+                    + item.state.label().toLowerCase() + item.currentRevision().map(r -> ", revision " + r.number).orElse("")
+                    + ".");
+        }
         if (!item.brand.id.equals(form.brandId())) {
             throw new ContentException("Content cannot move to another brand; create it there instead.");
         }
@@ -68,7 +79,7 @@ public class ContentService {
 
     /** Makes {@code media} the item's video; like a text edit, under review this is a new revision. */
     public ContentItem attachMedia(long contentId, MediaFile media, String fileName) {
-        ContentItem item = find(contentId);
+        ContentItem item = lockForChange(contentId);
         requireEditable(item);
         item.media = media;
         item.mediaName = fileName == null || fileName.isBlank() ? "video"
@@ -86,13 +97,22 @@ public class ContentService {
         }
     }
 
-    /** After an edit under review: a new revision, and approved or scheduled content goes back to review. */
+    /**
+     * After an edit: a draft remembers who other than its creator edited it; under review a new revision, and
+     * approved or scheduled content goes back to review, submitted by the editor.
+     */
     private void revise(ContentItem item) {
-        if (item.state != ContentState.DRAFT && snapshot(item)) {
+        String editor = identity.getPrincipal().getName();
+        if (item.state == ContentState.DRAFT) {
+            if (!editor.equals(item.createdBy)) {
+                item.draftEditors.add(editor);
+            }
+        } else if (snapshot(item)) {
             if (item.state == ContentState.APPROVED || item.state == ContentState.SCHEDULED) {
                 item.approvedRevisionId = null;
                 // Back in the queue as a new submission: the review queue orders by this time.
                 item.submittedAt = Instant.now();
+                item.submittedBy = editor;
                 workflow.move(item, ContentState.SUBMITTED, "Edited after approval; needs review again");
             }
         }
@@ -100,7 +120,7 @@ public class ContentService {
 
     /** Sends a draft (or content with requested changes) to review, as a new revision when the text changed. */
     public ContentItem submit(long contentId) {
-        ContentItem item = find(contentId);
+        ContentItem item = lockForChange(contentId);
         if (item.state != ContentState.DRAFT && item.state != ContentState.CHANGES_REQUESTED) {
             throw new ContentException("'" + item.title + "' is " + item.state.label().toLowerCase()
                     + "; only drafts and content with requested changes can be submitted.");
@@ -118,6 +138,7 @@ public class ContentService {
         }
         snapshot(item);
         item.submittedAt = Instant.now();
+        item.submittedBy = identity.getPrincipal().getName();
         workflow.move(item, ContentState.SUBMITTED, null);
         return item;
     }
@@ -157,7 +178,19 @@ public class ContentService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ContentItem find(long contentId) {
-        ContentItem item = ContentItem.findById(contentId);
+        return visible(ContentItem.findById(contentId));
+    }
+
+    /**
+     * Like {@link #find}, with the item's row locked until the caller's transaction ends: changes of one item run
+     * one after the other, so each sees what the one before it saved.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ContentItem lockForChange(long contentId) {
+        return visible(ContentItem.findById(contentId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    private ContentItem visible(ContentItem item) {
         if (item == null) {
             throw new jakarta.ws.rs.NotFoundException();
         }

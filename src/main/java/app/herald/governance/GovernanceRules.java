@@ -48,7 +48,7 @@ public class GovernanceRules {
      * Saves {@code draft} as the rule's next version.
      *
      * @param baseVersion the version the author edited; when someone saved a newer one meanwhile, the edit is refused
-     *                    rather than silently overwriting their change
+     *                    ({@link RuleChangedException}) rather than silently overwriting their change
      */
     public RuleChange update(long ruleId, int baseVersion, RuleDraft draft) {
         GovernanceRule rule = lock(ruleId);
@@ -56,9 +56,8 @@ public class GovernanceRules {
             throw new RuleRejectedException("This rule is deactivated; reactivate it before editing.");
         }
         if (rule.currentVersion != baseVersion) {
-            throw new RuleRejectedException("Someone saved version " + rule.currentVersion
-                    + " of this rule while you were editing version " + baseVersion
-                    + ". Open the rule again to see their change, then apply yours.");
+            throw new RuleChangedException(RuleVersion.current(rule).createdBy + " saved version " + rule.currentVersion
+                    + " of this rule while you were editing version " + baseVersion + ".");
         }
         RuleDraft checked = check(rule.brand.id, rule.id, draft);
         int ruleSetVersion = Brand.nextRuleSetVersion(rule.brand.id);

@@ -1,9 +1,14 @@
 package app.herald.governance;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -117,6 +122,48 @@ public class RuleForm {
                 "Choose at least one field, or apply the rule to every field.");
         Severity chosenSeverity = severity == null || severity.isBlank() ? null : named(Severity.class, severity);
         return new RuleDraft(name, chosenSeverity, chosenPlatforms, chosenFields, explanation, spec(kind));
+    }
+
+    /** The form's values under the labels the form shows, in its order, for the "changed meanwhile" notice. */
+    Map<String, String> labelled(RuleKind kind) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("Name", name);
+        values.put("Severity", severity == null ? null
+                : labels(List.of(severity), Severity.values(), GovernanceTemplateExtensions::label));
+        switch (kind) {
+            case BANNED_TERM -> {
+                values.put("Banned terms", terms);
+                values.put("Allowed exceptions", exceptions);
+            }
+            case REQUIRED_DISCLAIMER -> {
+                values.put("Disclaimer text", disclaimer);
+                values.put("Required when these appear", triggers);
+            }
+            case REGEX -> {
+                values.put("Pattern", pattern);
+                values.put("When the pattern…", mustMatch ? "does not match anywhere, flag the field"
+                        : "matches, flag each match");
+                values.put("Ignore upper/lower case", caseInsensitive ? "yes" : "no");
+            }
+            case HASHTAG -> {
+                values.put("Required hashtags", requiredTags);
+                values.put("Forbidden hashtags", forbiddenTags);
+                values.put("At most this many hashtags", maxTags);
+            }
+            case LENGTH_LIMIT -> values.put("Maximum length in characters", maxChars);
+            case LINK_ALLOWLIST -> values.put("Allowed domains", domains);
+            case CLAIM_WORD -> values.put("Claim words", claims);
+        }
+        values.put("Platforms", allPlatforms() ? "All platforms" : labels(platforms, Platform.values(), Platform::label));
+        values.put("Fields", allFields() ? "Every text field" : labels(fields, RuleField.values(), RuleField::label));
+        values.put("Explanation for marketers", explanation);
+        return values;
+    }
+
+    /** The labels of the named choices, in the order given; a name no choice has is shown as it was sent. */
+    private static <E extends Enum<E>> String labels(List<String> names, E[] choices, Function<E, String> label) {
+        return names.stream().map(name -> Arrays.stream(choices).filter(choice -> choice.name().equals(name)).findFirst()
+                .map(label).orElse(name)).collect(Collectors.joining(", "));
     }
 
     public boolean hasPlatform(Platform platform) {

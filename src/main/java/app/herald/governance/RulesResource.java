@@ -27,6 +27,7 @@ import app.herald.brand.Brand;
 import app.herald.brand.BrandAccess;
 import app.herald.governance.engine.RuleKind;
 import app.herald.platform.Platform;
+import app.herald.web.ChangedMeanwhile;
 import app.herald.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -64,7 +65,7 @@ public class RulesResource {
         static native TemplateInstance choose(List<Brand> brands, Long selectedBrand, List<RuleKind> kinds);
 
         static native TemplateInstance form(Brand brand, RuleKind kind, RuleForm form, GovernanceRule rule, String error,
-                List<Platform> allPlatforms, List<RuleField> allFields);
+                List<Platform> allPlatforms, List<RuleField> allFields, ChangedMeanwhile changed);
 
         static native TemplateInstance rule(GovernanceRule rule, RuleVersion current, List<RuleVersion> history,
                 List<AuditEntry> activity, boolean canEdit, String error);
@@ -134,6 +135,12 @@ public class RulesResource {
             flash.success("Rule \"" + change.version().name + "\" saved as version " + change.version().version + ". "
                     + ruleSetNote(rule.brand, change));
             return Response.seeOther(URI.create("/governance/rules/" + id)).build();
+        } catch (RuleChangedException e) {
+            // The form now shows the current version; what the author typed is listed above it.
+            GovernanceRule current = visibleRule(id);
+            RuleForm now = RuleForm.of(RuleVersion.current(current));
+            return Response.status(Response.Status.CONFLICT).entity(formPage(current.brand, kind, now, current, null,
+                    ChangedMeanwhile.of(e.getMessage(), form.labelled(kind), now.labelled(kind)))).build();
         } catch (RuleRejectedException e) {
             return refused(formPage(rule.brand, kind, form, rule, e.getMessage()));
         }
@@ -183,7 +190,14 @@ public class RulesResource {
     }
 
     private static TemplateInstance formPage(Brand brand, RuleKind kind, RuleForm form, GovernanceRule rule, String error) {
-        return Templates.form(brand, kind, form, rule, error, List.of(Platform.values()), List.of(RuleField.values()));
+        return formPage(brand, kind, form, rule, error, null);
+    }
+
+    /** The rule form; {@code changed} is the notice of a 409 page. */
+    private static TemplateInstance formPage(Brand brand, RuleKind kind, RuleForm form, GovernanceRule rule, String error,
+            ChangedMeanwhile changed) {
+        return Templates.form(brand, kind, form, rule, error, List.of(Platform.values()), List.of(RuleField.values()),
+                changed);
     }
 
     /** The rule if it exists and its brand is visible to the user; a 404 otherwise, so hidden brands stay unknown. */

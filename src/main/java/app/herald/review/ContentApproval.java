@@ -1,6 +1,7 @@
 package app.herald.review;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -37,4 +38,9 @@ public class ContentApproval extends IdentifiedEntity {
     /** The acknowledged warnings, one "key — message" per line. */
     @Column(columnDefinition = "TEXT")
     public String acknowledged;
+
+    /** The item's most recent approval, if it was ever approved. */
+    public static Optional<ContentApproval> latestOf(long contentId) {
+        return find("contentId = ?1 order by approvedAt desc, id desc", contentId).firstResultOptional();
+    }
 }

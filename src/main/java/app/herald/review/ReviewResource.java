@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import app.herald.account.Role;
 import app.herald.brand.BrandAccess;
 import app.herald.content.ComplianceReport;
+import app.herald.content.ContentChangedException;
 import app.herald.content.ContentComment;
 import app.herald.content.ContentCompliance;
 import app.herald.content.ContentException;
@@ -30,10 +31,10 @@ import app.herald.content.ContentRevision;
 import app.herald.content.ContentService;
 import app.herald.content.ContentState;
 import app.herald.content.media.MediaPanel;
+import app.herald.web.ChangedMeanwhile;
 import app.herald.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 
 /** The reviewer's queue (oldest submission first) and the review page with its decisions. */
@@ -64,9 +65,6 @@ public class ReviewResource {
     @Inject
     Flash flash;
 
-    @Inject
-    SecurityIdentity identity;
-
     /** One queue row: the item and whether its planned publication is near or already past. */
     public record QueueEntry(ContentItem item, boolean near, boolean overdue) {
     }
@@ -76,7 +74,8 @@ public class ReviewResource {
         static native TemplateInstance queue(List<QueueEntry> entries);
 
         static native TemplateInstance review(ContentItem item, ContentRevision revision, ComplianceReport report,
-                List<ContentComment> comments, MediaPanel media, boolean ownContent, String error);
+                List<ContentComment> comments, MediaPanel media, String cannotApprove, String error, String note,
+                ChangedMeanwhile changed);
     }
 
     @GET
@@ -93,17 +92,23 @@ public class ReviewResource {
     @GET
     @Path("{id}")
     public TemplateInstance review(@PathParam("id") long id) {
-        return page(contents.find(id), null);
+        return page(contents.find(id), null, null, null);
     }
 
     @POST
     @Path("{id}/approve")
     public Response approve(@PathParam("id") long id, @RestForm String revisionHash, @RestForm List<String> ack,
             @RestForm String note) {
-        return decide(id, () -> {
-            reviews.approve(id, revisionHash, new HashSet<>(ack == null ? List.of() : ack), note);
-            return "Approved.";
-        });
+        try {
+            return decide(id, () -> {
+                reviews.approve(id, revisionHash, new HashSet<>(ack == null ? List.of() : ack), note);
+                return "Approved.";
+            });
+        } catch (ContentChangedException e) {
+            // The page now shows the current revision; the note stays in its field, the warnings need a fresh look.
+            return Response.status(Response.Status.CONFLICT).entity(page(contents.find(id), null, note,
+                    new ChangedMeanwhile(e.getMessage(), List.of()))).build();
+        }
     }
 
     @POST
@@ -124,20 +129,24 @@ public class ReviewResource {
         });
     }
 
+    /** Runs a decision; a refusal shows the page with its reason, a stale approval is left to the caller. */
     private Response decide(long id, java.util.function.Supplier<String> decision) {
         try {
             String message = decision.get();
             ContentItem item = contents.find(id);
             flash.success("'" + item.title + "': " + message);
             return Response.seeOther(URI.create("/review")).build();
+        } catch (ContentChangedException e) {
+            throw e;
         } catch (ContentException e) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(page(contents.find(id), e.getMessage())).build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(page(contents.find(id), e.getMessage(), null, null))
+                    .build();
         }
     }
 
-    private TemplateInstance page(ContentItem item, String error) {
+    private TemplateInstance page(ContentItem item, String error, String note, ChangedMeanwhile changed) {
         return Templates.review(item, item.currentRevision().orElse(null), compliance.check(item),
-                ContentComment.thread(item.id), pages.media(item), item.createdBy.equals(identity.getPrincipal().getName()),
-                error);
+                ContentComment.thread(item.id), pages.media(item), reviews.approvalRefusal(item).orElse(null), error,
+                note, changed);
     }
 }

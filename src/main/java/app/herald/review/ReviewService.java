@@ -2,6 +2,7 @@ package app.herald.review;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -11,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import app.herald.content.ComplianceReport;
 import app.herald.content.ContentComment;
+import app.herald.content.ContentChangedException;
 import app.herald.content.ContentCompliance;
 import app.herald.content.ContentException;
 import app.herald.content.ContentItem;
@@ -22,8 +24,9 @@ import app.herald.governance.engine.Finding;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * A reviewer's decisions on submitted content: approve one exact revision (never one's own content, never with a
- * blocking finding, every warning acknowledged), request changes or reject (both with a reason).
+ * A reviewer's decisions on submitted content: approve one exact revision (four eyes: never by anyone who wrote or
+ * submitted what is approved; never with a blocking finding; every warning acknowledged), request changes or reject
+ * (both with a reason).
  */
 @ApplicationScoped
 @Transactional
@@ -42,21 +45,22 @@ public class ReviewService {
     SecurityIdentity identity;
 
     /**
-     * Approves the revision the reviewer saw ({@code reviewedHash}); refuses when the content has changed since,
-     * when the reviewer submitted it, when a blocking finding stands or a warning is not acknowledged.
+     * Approves the revision the reviewer saw ({@code reviewedHash}); refuses when the content has changed since
+     * ({@link ContentChangedException}), when the reviewer may not approve it ({@link #approvalRefusal}), when a
+     * blocking finding stands or a warning is not acknowledged.
      */
     public ContentApproval approve(long contentId, String reviewedHash, Set<String> acknowledged, String note) {
-        ContentItem item = contents.find(contentId);
+        ContentItem item = contents.lockForChange(contentId);
         requireSubmitted(item);
         String reviewer = identity.getPrincipal().getName();
-        if (reviewer.equals(item.createdBy)) {
-            throw new ContentException("You submitted '" + item.title + "'; another reviewer must approve it.");
-        }
+        approvalRefusal(item).ifPresent(reason -> {
+            throw new ContentException(reason);
+        });
         ContentRevision revision = item.currentRevision()
                 .orElseThrow(() -> new ContentException("'" + item.title + "' has no revision to approve."));
         if (!revision.sha256.equals(reviewedHash)) {
-            throw new ContentException("'" + item.title + "' changed while you were reviewing it (now revision "
-                    + revision.number + "). Review the current revision and approve again.");
+            throw new ContentChangedException("'" + item.title + "' changed while you were reviewing it: it is now revision "
+                    + revision.number + ", saved by " + revision.createdBy + ".");
         }
         ComplianceReport report = compliance.check(item);
         if (report.blockCount() > 0) {
@@ -87,6 +91,37 @@ public class ReviewService {
         return approval;
     }
 
+    /**
+     * Why the signed-in user may not approve the item's current submission, if they may not: they created it,
+     * submitted it, wrote a revision since its last approval, or edited it as a draft before it was ever approved.
+     * Revisions up to the last approval were checked by that approval's four eyes and do not count.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> approvalRefusal(ContentItem item) {
+        String user = identity.getPrincipal().getName();
+        String anotherMust = "; another reviewer must approve it.";
+        if (user.equals(item.createdBy)) {
+            return Optional.of("You created '" + item.title + "'" + anotherMust);
+        }
+        if (user.equals(item.submittedBy)) {
+            return Optional.of("You submitted '" + item.title + "' for review" + anotherMust);
+        }
+        Optional<ContentRevision> lastApproved = ContentApproval.latestOf(item.id)
+                .map(approval -> ContentRevision.<ContentRevision>findById(approval.revisionId));
+        int approvedUpTo = lastApproved.map(revision -> revision.number).orElse(0);
+        Optional<ContentRevision> written = ContentRevision.<ContentRevision>find(
+                "contentId = ?1 and number > ?2 and createdBy = ?3 order by number desc", item.id, approvedUpTo, user)
+                .firstResultOptional();
+        if (written.isPresent()) {
+            return Optional.of("You wrote revision " + written.get().number + " of '" + item.title + "'"
+                    + (lastApproved.isPresent() ? " since it was last approved" : "") + anotherMust);
+        }
+        if (lastApproved.isEmpty() && item.draftEditors.contains(user)) {
+            return Optional.of("You edited '" + item.title + "' while it was a draft" + anotherMust);
+        }
+        return Optional.empty();
+    }
+
     public void requestChanges(long contentId, String reason) {
         decide(contentId, ContentState.CHANGES_REQUESTED, ContentComment.Kind.CHANGES_REQUESTED, reason,
                 "Say what needs to change.");
@@ -97,7 +132,7 @@ public class ReviewService {
     }
 
     private void decide(long contentId, ContentState target, ContentComment.Kind kind, String reason, String missingReason) {
-        ContentItem item = contents.find(contentId);
+        ContentItem item = contents.lockForChange(contentId);
         requireSubmitted(item);
         if (reason == null || reason.isBlank()) {
             throw new ContentException("A comment is required. " + missingReason);

@@ -2,11 +2,13 @@ package app.herald.web;
 
 import java.util.UUID;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -46,14 +48,33 @@ public class ErrorPages {
         return page(status, "Request not accepted", "The request could not be processed (HTTP " + status + ").", null);
     }
 
+    /**
+     * Also catches a lost optimistic-lock race (two saves of one record at the same moment, however deeply the
+     * transaction wrapped it): a 409, since the change that lost was rolled back whole.
+     */
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (changedMeanwhile(e)) {
+            return page(409, "Changed meanwhile",
+                    "Someone else saved a change to the same record at the same moment, so yours was not saved. Open the"
+                            + " page again to see the current version, then apply your change to it.",
+                    null);
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected error, reference %s", reference);
         return page(500, "Something went wrong",
                 "Herald hit an unexpected error. Nothing was changed by this request unless a message said so."
                         + " Quote the reference below to your administrator.",
                 reference);
+    }
+
+    private static boolean changedMeanwhile(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response notFoundPage() {

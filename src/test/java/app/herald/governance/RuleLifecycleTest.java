@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import app.herald.account.DemoUsers;
@@ -97,23 +98,32 @@ class RuleLifecycleTest {
     }
 
     @Test
-    void anEditBasedOnAnOutdatedVersionIsRefused() {
+    void anEditBasedOnAnOutdatedVersionGetsTheCurrentOneWithA409() {
         WebSession reviewer = DemoUsers.reviewer();
         long brand = GovernanceFixture.northwind();
         String name = GovernanceFixture.unique("Raced");
         long rule = GovernanceFixture.create(reviewer, brand, "BANNED_TERM", Map.of("name", name, "terms", "one"));
         String edit = "/governance/rules/" + rule + "/edit";
+        WebSession.OpenForm stale = DemoUsers.admin().open(edit, edit);
+        assertThat(stale.hidden("baseVersion")).isEqualTo("1");
         Map<String, Object> change = Map.of("name", name, "severity", "BLOCK", "platformScope", "ALL", "fieldScope", "ALL",
-                "terms", "one\ntwo", "baseVersion", 1);
+                "terms", "one\ntwo");
         assertThat(reviewer.submit(edit, edit, change).statusCode()).isEqualTo(303);
 
-        Response stale = DemoUsers.admin().submit(edit, edit, Map.of("name", name, "severity", "WARN",
-                "platformScope", "ALL", "fieldScope", "ALL", "terms", "one\nthree", "baseVersion", 1));
+        Response conflict = stale.post(Map.of("name", name, "severity", "WARN", "platformScope", "ALL",
+                "fieldScope", "ALL", "terms", "one\r\nthree"));
 
-        assertThat(stale.statusCode()).isEqualTo(400);
-        Document page = Jsoup.parse(stale.body().asString());
-        assertThat(page.select(".form-error").text()).startsWith("Someone saved version 2 of this rule");
-        assertThat(page.select("#terms").val()).isEqualTo("one\nthree");
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        Document page = Jsoup.parse(conflict.body().asString());
+        assertThat(page.select(".changed-meanwhile h2").text()).isEqualTo("Changed meanwhile");
+        assertThat(page.select(".changed-meanwhile").text()).contains(
+                "reviewer saved version 2 of this rule while you were editing version 1.",
+                "The form below shows the current version.");
+        assertThat(page.select("#terms").val()).isEqualTo("one\ntwo");
+        assertThat(page.select("input[name=baseVersion]").val()).isEqualTo("2");
+        assertThat(page.select(".typed-values dt").eachText()).containsExactly("Severity", "Banned terms");
+        assertThat(page.select(".typed-values pre").stream().map(Element::wholeText)).containsExactly("Warn", "one\nthree");
         assertThat(GovernanceFixture.versions(rule)).containsExactly(1, 2);
+        assertThat(GovernanceFixture.rule(rule).currentVersion).isEqualTo(2);
     }
 }

@@ -78,19 +78,30 @@ class ReviewWorkflowTest {
     }
 
     @Test
-    void approvingAnOutdatedRevisionIsRefused() {
+    void anApprovalOfARevisionThatChangedMeanwhileGetsTheCurrentOneWithA409() {
         long id = ContentFixture.submitted(DemoUsers.marketer(), title("Stale"));
-        String seen = currentHash(id);
+        WebSession reviewer = DemoUsers.reviewer();
+        WebSession.OpenForm approval = reviewer.open("/review/" + id, "/review/" + id + "/approve");
+        assertThat(approval.hidden("revisionHash")).isEqualTo(currentHash(id));
         DemoUsers.marketer().submit("/content/" + id + "/edit", "/content/" + id, Map.of("brandId",
                 ContentFixture.brandId(), "title", ContentFixture.load(id).title, "description", "edited meanwhile",
                 "platforms", List.of("TIKTOK"), "action", "draft"));
 
-        Response refused = approve(DemoUsers.reviewer(), id, seen);
+        Response stale = approval.post(Map.of("note", "Checked the trail times"));
 
-        assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(Jsoup.parse(refused.body().asString()).select(".form-error").text())
-                .contains("changed while you were reviewing it (now revision 2)");
-        assertThat(ContentFixture.load(id).state).isEqualTo(ContentState.SUBMITTED);
+        assertThat(stale.statusCode()).isEqualTo(409);
+        Document page = Jsoup.parse(stale.body().asString());
+        assertThat(page.select(".changed-meanwhile h2").text()).isEqualTo("Changed meanwhile");
+        assertThat(page.select(".changed-meanwhile").text()).contains(
+                "changed while you were reviewing it: it is now revision 2, saved by marketer.",
+                "Nothing you sent was saved", "This page shows the current revision");
+        assertThat(page.select("form[action$=/approve] input[name=revisionHash]").val()).isEqualTo(currentHash(id));
+        assertThat(page.select("form[action$=/approve] button").text()).isEqualTo("Approve revision 2");
+        assertThat(page.select(".variant").text()).contains("edited meanwhile");
+        assertThat(page.select("#note").val()).isEqualTo("Checked the trail times");
+        ContentItem item = ContentFixture.load(id);
+        assertThat(item.state).isEqualTo(ContentState.SUBMITTED);
+        assertThat(item.approvedRevisionId).isNull();
     }
 
     @Test

@@ -2,6 +2,7 @@ package app.herald.web;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,24 +67,62 @@ public final class WebSession {
         return Jsoup.parse(response.body().asString());
     }
 
-    /** Posts a form from {@code formPage} (for its CSRF token) to {@code action}. Lists become repeated fields. */
+    /**
+     * Posts a form from {@code formPage} to {@code action}, as a browser would right after loading the page: with its
+     * CSRF token and the hidden fields of its form for {@code action} (if the page has one), {@code fields} adding
+     * to or overriding them. Lists become repeated fields.
+     */
     public Response submit(String formPage, String action, Map<String, ?> fields) {
+        return open(formPage, action).post(fields);
+    }
+
+    /**
+     * Loads {@code formPage} now and keeps its CSRF token and the hidden fields of its form for {@code action}, to
+     * post later: the way to send a form that went stale while it was open.
+     */
+    public OpenForm open(String formPage, String action) {
         String html = get(formPage).body().asString();
         Matcher token = CSRF_FIELD.matcher(html);
         if (!token.find()) {
             throw new AssertionError("No CSRF token on " + formPage);
         }
-        Map<String, Object> all = new HashMap<>(fields);
-        all.put("csrf-token", token.group(1));
-        RequestSpecification spec = request().contentType("application/x-www-form-urlencoded; charset=UTF-8");
-        all.forEach((name, value) -> {
-            if (value instanceof List<?> values) {
-                spec.formParam(name, values.toArray());
-            } else {
-                spec.formParam(name, value);
-            }
-        });
-        return spec.post(action);
+        Map<String, List<String>> repeated = new HashMap<>();
+        Jsoup.parse(html).select("form[action=" + action + "] input[type=hidden]")
+                .forEach(input -> repeated.computeIfAbsent(input.attr("name"), name -> new ArrayList<>()).add(input.val()));
+        Map<String, Object> hidden = new HashMap<>();
+        repeated.forEach((name, values) -> hidden.put(name, values.size() == 1 ? values.get(0) : values));
+        hidden.put("csrf-token", token.group(1));
+        return new OpenForm(action, hidden);
+    }
+
+    /** A form as loaded at one moment: its action and hidden fields. */
+    public final class OpenForm {
+        private final String action;
+        private final Map<String, Object> hidden;
+
+        private OpenForm(String action, Map<String, Object> hidden) {
+            this.action = action;
+            this.hidden = hidden;
+        }
+
+        /** The value of one of the form's hidden fields, e.g. the base version it carries. */
+        public Object hidden(String name) {
+            return hidden.get(name);
+        }
+
+        public Response post(Map<String, ?> fields) {
+            Map<String, Object> all = new HashMap<>(hidden);
+            all.putAll(fields);
+            RequestSpecification spec = request().contentType("application/x-www-form-urlencoded; charset=UTF-8");
+            all.forEach((name, value) -> {
+                if (value instanceof List<?> values) {
+                    spec.formParam(name, values.toArray());
+                } else {
+                    spec.formParam(name, value);
+                }
+            });
+            return spec.post(action);
+        }
     }
 
     /** Posts without any CSRF token, as a forged cross-site form would. */
