@@ -157,12 +157,7 @@ public class ContentService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ContentItem find(long contentId) {
-        ContentItem item = ContentItem.findById(contentId);
-        if (item == null) {
-            throw new jakarta.ws.rs.NotFoundException();
-        }
-        brands.requireVisible(item.brand.id);
-        return item;
+        return brands.findVisible(ContentItem.class, contentId, item -> item.brand);
     }
 
     /** Stores a new revision when the canonical form changed; true if one was made. */
@@ -208,10 +203,9 @@ public class ContentService {
                 item.variants.add(created);
                 return created;
             });
-            // An empty variant field is written from the core in the platform's style; typed text is kept as is.
-            VariantGenerator.VariantText generated = VariantGenerator.generate(platform, core(form, item.brand));
-            variant.title = platform.hasTitle() ? blankTo(form.variantTitle(platform), generated.title()) : null;
-            variant.body = blankTo(form.variantBody(platform), generated.body());
+            VariantGenerator.VariantText text = form.filledVariant(platform, core(form, item.brand));
+            variant.title = text.title();
+            variant.body = text.body();
         }
     }
 
@@ -226,9 +220,5 @@ public class ContentService {
         return item.variants.stream()
                 .flatMap(variant -> PlatformSpecs.checkText(variant.platform, variant.title, variant.body).stream())
                 .toList();
-    }
-
-    private static String blankTo(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
     }
 }
