@@ -66,15 +66,19 @@ public final class WebSession {
         return Jsoup.parse(response.body().asString());
     }
 
+    /** The CSRF token of the forms on {@code page} (every page of the layout has one, in its sign-out form). */
+    public String csrfToken(String page) {
+        Matcher token = CSRF_FIELD.matcher(get(page).body().asString());
+        if (!token.find()) {
+            throw new AssertionError("No CSRF token on " + page);
+        }
+        return token.group(1);
+    }
+
     /** Posts a form from {@code formPage} (for its CSRF token) to {@code action}. Lists become repeated fields. */
     public Response submit(String formPage, String action, Map<String, ?> fields) {
-        String html = get(formPage).body().asString();
-        Matcher token = CSRF_FIELD.matcher(html);
-        if (!token.find()) {
-            throw new AssertionError("No CSRF token on " + formPage);
-        }
         Map<String, Object> all = new HashMap<>(fields);
-        all.put("csrf-token", token.group(1));
+        all.put("csrf-token", csrfToken(formPage));
         RequestSpecification spec = request().contentType("application/x-www-form-urlencoded; charset=UTF-8");
         all.forEach((name, value) -> {
             if (value instanceof List<?> values) {
