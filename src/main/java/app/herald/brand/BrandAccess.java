@@ -1,12 +1,14 @@
 package app.herald.brand;
 
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 
 import app.herald.account.Role;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** Which brands the signed-in user may see: the ones they are a member of, or all of them for an admin. */
@@ -22,11 +24,19 @@ public class BrandAccess {
 
     /** The brand with {@code id} if the user may see it; otherwise a 404, so hidden brands stay unknown. */
     public Brand requireVisible(long id) {
-        Brand brand = Brand.findById(id);
-        if (brand == null || !(seesAll() || brand.hasMember(identity.getPrincipal().getName()))) {
+        return findVisible(Brand.class, id, brand -> brand);
+    }
+
+    /**
+     * The {@code type} row with {@code id} if it exists and the user may see the brand it belongs to
+     * ({@code brandOf}); otherwise a 404, so another brand's ids answer exactly like ids that do not exist.
+     */
+    public <T> T findVisible(Class<T> type, long id, Function<T, Brand> brandOf) {
+        T found = Panache.getEntityManager(type).find(type, id);
+        if (found == null || !(seesAll() || brandOf.apply(found).hasMember(identity.getPrincipal().getName()))) {
             throw new NotFoundException();
         }
-        return brand;
+        return found;
     }
 
     public boolean seesAll() {

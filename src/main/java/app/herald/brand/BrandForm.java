@@ -1,8 +1,9 @@
 package app.herald.brand;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.regex.Pattern;
+
+import app.herald.system.Zones;
 
 /** What the brand form holds; validated here so create and edit refuse the same things the same way. */
 public record BrandForm(String name, String voice, String timezone, String defaultDisclaimer, String defaultHashtags,
@@ -27,16 +28,7 @@ public record BrandForm(String name, String voice, String timezone, String defau
         if (form.name.isEmpty() || form.name.length() > 120) {
             throw new BrandException("Name is required, at most 120 characters.");
         }
-        try {
-            ZoneId.of(form.timezone);
-        } catch (DateTimeException e) {
-            throw new BrandException("Time zone '" + form.timezone + "' is not an IANA zone id such as Europe/Berlin"
-                    + " or America/New_York.");
-        }
-        if (!form.timezone.contains("/") && !"UTC".equals(form.timezone)) {
-            throw new BrandException("Use a region-based IANA zone such as Europe/Berlin (not an offset like "
-                    + form.timezone + "), so daylight-saving changes are followed.");
-        }
+        Zones.require(form.timezone, BrandException::new);
         if (!form.defaultHashtags.isEmpty() && !HASHTAGS.matcher(form.defaultHashtags).matches()) {
             throw new BrandException("Default hashtags must be hashtags separated by spaces, e.g. #brand #outdoors.");
         }

@@ -1,11 +1,7 @@
 package app.herald.brand;
 
 import java.net.URI;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -22,6 +18,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import app.herald.account.AppUser;
 import app.herald.account.Role;
+import app.herald.system.Zones;
 import app.herald.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -33,11 +30,6 @@ import io.smallrye.common.annotation.Blocking;
 @Blocking
 @Produces(MediaType.TEXT_HTML)
 public class BrandResource {
-
-    /** IANA region zones offered in the form's suggestion list. */
-    static final Set<String> ZONES = ZoneId.getAvailableZoneIds().stream()
-            .filter(zone -> zone.matches("(Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)/.+"))
-            .collect(Collectors.toCollection(TreeSet::new));
 
     @Inject
     BrandService brands;
@@ -67,15 +59,15 @@ public class BrandResource {
 
     @CheckedTemplate(basePath = "brand")
     static class Templates {
-        static native TemplateInstance brands(List<Brand> brands, BrandForm form, String error, Set<String> zones);
+        static native TemplateInstance brands(List<Brand> brands, BrandForm form, String error, List<String> zones);
 
-        static native TemplateInstance brand(Brand brand, BrandForm form, String error, Set<String> zones,
+        static native TemplateInstance brand(Brand brand, BrandForm form, String error, List<String> zones,
                 List<AppUser> users);
     }
 
     @GET
     public TemplateInstance list() {
-        return Templates.brands(Brand.listByName(), BrandForm.empty(), null, ZONES);
+        return Templates.brands(Brand.listByName(), BrandForm.empty(), null, Zones.REGIONS);
     }
 
     @POST
@@ -86,7 +78,7 @@ public class BrandResource {
             return Response.seeOther(URI.create("/brands/" + brand.id)).build();
         } catch (BrandException e) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.brands(Brand.listByName(), fields.toForm(), e.getMessage(), ZONES)).build();
+                    .entity(Templates.brands(Brand.listByName(), fields.toForm(), e.getMessage(), Zones.REGIONS)).build();
         }
     }
 
@@ -94,7 +86,7 @@ public class BrandResource {
     @Path("{id}")
     public TemplateInstance edit(@PathParam("id") long id) {
         Brand brand = brands.find(id);
-        return Templates.brand(brand, BrandForm.of(brand), null, ZONES, AppUser.listByName());
+        return Templates.brand(brand, BrandForm.of(brand), null, Zones.REGIONS, AppUser.listByName());
     }
 
     @POST
@@ -106,7 +98,7 @@ public class BrandResource {
             return Response.seeOther(URI.create("/brands/" + id)).build();
         } catch (BrandException e) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.brand(brands.find(id), fields.toForm(), e.getMessage(), ZONES, AppUser.listByName())).build();
+                    .entity(Templates.brand(brands.find(id), fields.toForm(), e.getMessage(), Zones.REGIONS, AppUser.listByName())).build();
         }
     }
 

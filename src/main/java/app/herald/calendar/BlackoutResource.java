@@ -16,12 +16,12 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import app.herald.account.Role;
+import app.herald.account.RoleCheck;
 import app.herald.brand.Brand;
 import app.herald.brand.BrandAccess;
 import app.herald.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 
 /** Calendar settings: each brand's blackout dates, when nothing may be published. Managers and admins edit them. */
@@ -38,7 +38,7 @@ public class BlackoutResource {
     BrandAccess brands;
 
     @Inject
-    SecurityIdentity identity;
+    RoleCheck roles;
 
     @Inject
     Flash flash;
@@ -82,7 +82,7 @@ public class BlackoutResource {
 
     private TemplateInstance page(Input input, String error) {
         List<Brand> visible = brands.visibleBrands();
-        boolean canEdit = identity.hasRole(Role.Names.MANAGER) || identity.hasRole(Role.Names.ADMIN);
+        boolean canEdit = roles.any(Role.MANAGER, Role.ADMIN);
         return Templates.blackouts(BlackoutDate.listFor(visible), visible, canEdit, input, error);
     }
 }

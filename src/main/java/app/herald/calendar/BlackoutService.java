@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 import app.herald.audit.AuditAction;
 import app.herald.audit.AuditLog;
@@ -55,11 +54,7 @@ public class BlackoutService {
     }
 
     public BlackoutDate remove(long blackoutId) {
-        BlackoutDate blackout = BlackoutDate.findById(blackoutId);
-        if (blackout == null) {
-            throw new NotFoundException();
-        }
-        brands.requireVisible(blackout.brand.id);
+        BlackoutDate blackout = brands.findVisible(BlackoutDate.class, blackoutId, day -> day.brand);
         blackout.delete();
         audit.record(AuditAction.BLACKOUT_REMOVED, AUDIT_SUBJECT, blackout.brand.id, blackout.brand.name)
                 .comment(blackout.day.toString()).write();

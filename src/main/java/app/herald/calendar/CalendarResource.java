@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import app.herald.account.Role;
+import app.herald.account.RoleCheck;
 import app.herald.brand.Brand;
 import app.herald.brand.BrandAccess;
 import app.herald.channel.Channel;
@@ -24,7 +25,6 @@ import app.herald.web.Viewer;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 
 /** The calendar: month and week views of the publications of the user's brands, in the viewer's zone, filtered. */
@@ -41,7 +41,7 @@ public class CalendarResource {
     Viewer viewer;
 
     @Inject
-    SecurityIdentity identity;
+    RoleCheck roles;
 
     /** What the filter bar offers. */
     public record Options(List<Brand> brands, List<Channel> channels, List<Platform> platforms,
@@ -69,8 +69,7 @@ public class CalendarResource {
                 range[1].plusDays(1).atStartOfDay(zone).toInstant());
         Options options = new Options(visible, Channel.listForBrands(visible), List.of(Platform.values()),
                 List.of(PublicationStatus.values()));
-        boolean canMove = identity.hasRole(Role.Names.MARKETER) || identity.hasRole(Role.Names.MANAGER)
-                || identity.hasRole(Role.Names.ADMIN);
+        boolean canMove = roles.any(Role.MARKETER, Role.MANAGER, Role.ADMIN);
         return Templates.calendar(CalendarView.build(chosen, anchor, today, zone, entries), filter, options, canMove, today);
     }
 

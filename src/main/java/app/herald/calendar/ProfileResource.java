@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import app.herald.account.AppUser;
 import app.herald.account.Role;
+import app.herald.system.Zones;
 import app.herald.web.Flash;
 import app.herald.web.Viewer;
 import io.quarkus.qute.CheckedTemplate;

@@ -1,12 +1,10 @@
 package app.herald.calendar;
 
-import java.time.DateTimeException;
-import java.time.ZoneId;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import app.herald.account.AppUser;
+import app.herald.system.Zones;
 
 /** The signed-in user's calendar settings: display zone and calendar feed token. */
 @ApplicationScoped
@@ -17,14 +15,7 @@ public class ProfileService {
     public void setZone(String username, String zone) {
         String chosen = zone == null ? "" : zone.strip();
         if (!chosen.isEmpty()) {
-            try {
-                if (!chosen.contains("/") && !"UTC".equals(chosen)) {
-                    throw new DateTimeException(chosen);
-                }
-                chosen = ZoneId.of(chosen).getId();
-            } catch (DateTimeException e) {
-                throw new ScheduleException("Time zone '" + chosen + "' is not a region-based IANA zone such as Europe/Berlin.");
-            }
+            chosen = Zones.require(chosen, ScheduleException::new).getId();
         }
         user(username).timezone = chosen.isEmpty() ? null : chosen;
     }

@@ -20,12 +20,12 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import app.herald.account.Role;
+import app.herald.account.RoleCheck;
 import app.herald.content.ContentRevision;
 import app.herald.web.Flash;
 import app.herald.web.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -47,7 +47,7 @@ public class PublicationResource {
     Viewer viewer;
 
     @Inject
-    SecurityIdentity identity;
+    RoleCheck roles;
 
     @Inject
     Flash flash;
@@ -92,8 +92,7 @@ public class PublicationResource {
     }
 
     private TemplateInstance page(Publication publication, String at, String error) {
-        boolean canMove = identity.hasRole(Role.Names.MARKETER) || identity.hasRole(Role.Names.MANAGER)
-                || identity.hasRole(Role.Names.ADMIN);
+        boolean canMove = roles.any(Role.MARKETER, Role.MANAGER, Role.ADMIN);
         return Templates.publication(publication, ContentRevision.findById(publication.revisionId), viewer.zone(), at,
                 canMove, error);
     }

@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 import app.herald.audit.AuditAction;
 import app.herald.brand.BrandAccess;
@@ -200,12 +199,7 @@ public class SchedulingService {
     /** The publication if its brand is visible to the user (404 otherwise); see ContentService.find for SUPPORTS. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Publication find(long publicationId) {
-        Publication publication = Publication.findById(publicationId);
-        if (publication == null) {
-            throw new NotFoundException();
-        }
-        brands.requireVisible(publication.channel.brand.id);
-        return publication;
+        return brands.findVisible(Publication.class, publicationId, publication -> publication.channel.brand);
     }
 
     private static void fill(Publication publication, Instant at, Long revisionId, SlotSource source, Instant now) {

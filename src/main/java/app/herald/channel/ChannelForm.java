@@ -1,11 +1,11 @@
 package app.herald.channel;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 
 import app.herald.platform.Platform;
 import app.herald.platform.PlatformSpec;
 import app.herald.platform.PlatformSpecs;
+import app.herald.system.Zones;
 
 /**
  * What the channel form holds, as typed; {@link #validated()} checks it so create and edit refuse the same things.
@@ -48,7 +48,7 @@ public record ChannelForm(Long brandId, String platform, boolean sandbox, String
         if (name.isEmpty() || name.length() > 120) {
             throw new ChannelException("Display name is required, at most 120 characters.");
         }
-        ZoneId zone = zone(timezone == null ? "" : timezone.strip());
+        ZoneId zone = Zones.require(timezone == null ? "" : timezone.strip(), ChannelException::new);
         ChannelStatus chosenStatus = parse(ChannelStatus.class, status, "Choose a status.");
         PlatformSpec spec = PlatformSpecs.of(chosenPlatform);
         int cap = number(dailyCap, spec.postsPer24h(), "Daily cap");
@@ -61,20 +61,6 @@ public record ChannelForm(Long brandId, String platform, boolean sandbox, String
             throw new ChannelException("Minimum gap must be between 0 and 1440 minutes.");
         }
         return new Valid(brandId, chosenPlatform, sandbox, name, zone, chosenStatus, cap, gap);
-    }
-
-    /** A region-based IANA zone (so daylight-saving changes are followed), or UTC. */
-    static ZoneId zone(String id) {
-        try {
-            ZoneId zone = ZoneId.of(id);
-            if (!id.contains("/") && !"UTC".equals(id)) {
-                throw new ChannelException("Use a region-based IANA zone such as Europe/Berlin (not an offset like " + id
-                        + "), so daylight-saving changes are followed.");
-            }
-            return zone;
-        } catch (DateTimeException e) {
-            throw new ChannelException("Time zone '" + id + "' is not an IANA zone id such as Europe/Berlin or America/New_York.");
-        }
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String message) {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 import app.herald.audit.AuditAction;
 import app.herald.audit.AuditLog;
@@ -58,12 +57,7 @@ public class ChannelService {
     /** The channel if its brand is visible to the user (404 otherwise); see ContentService.find for SUPPORTS. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Channel find(long channelId) {
-        Channel channel = Channel.findById(channelId);
-        if (channel == null) {
-            throw new NotFoundException();
-        }
-        brands.requireVisible(channel.brand.id);
-        return channel;
+        return brands.findVisible(Channel.class, channelId, channel -> channel.brand);
     }
 
     private static void requireUniqueName(Brand brand, ChannelForm.Valid valid, Long exceptId) {

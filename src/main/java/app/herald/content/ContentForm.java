@@ -69,6 +69,20 @@ public record ContentForm(Long brandId, String title, String coreMessage, String
         return variantBodies.getOrDefault(platform, "");
     }
 
+    /**
+     * The text {@code platform} gets from this form: typed title and body as they are, each empty one written from
+     * {@code core} in the platform's style; no title where the platform has none.
+     */
+    public VariantGenerator.VariantText filledVariant(Platform platform, VariantGenerator.Core core) {
+        VariantGenerator.VariantText generated = VariantGenerator.generate(platform, core);
+        return new VariantGenerator.VariantText(platform.hasTitle() ? typedOr(variantTitle(platform), generated.title()) : null,
+                typedOr(variantBody(platform), generated.body()));
+    }
+
+    private static String typedOr(String typed, String generated) {
+        return typed == null || typed.isBlank() ? generated : typed;
+    }
+
     public boolean targets(Platform platform) {
         return platforms.contains(platform);
     }

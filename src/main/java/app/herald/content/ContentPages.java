@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import app.herald.account.Role;
+import app.herald.account.RoleCheck;
 import app.herald.brand.Brand;
 import app.herald.content.media.MediaPanel;
 import app.herald.content.media.MediaStorage;
@@ -23,7 +24,6 @@ import app.herald.platform.PlatformSpec;
 import app.herald.platform.PlatformSpecs;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 
 /** Builds content pages: one item's page (variants, findings, revisions, thread) and the form's live checks. */
 @ApplicationScoped
@@ -36,7 +36,7 @@ public class ContentPages {
     RuleSets ruleSets;
 
     @Inject
-    SecurityIdentity identity;
+    RoleCheck roles;
 
     @Inject
     MediaStorage storage;
@@ -57,9 +57,9 @@ public class ContentPages {
         VariantGenerator.Core core = ContentService.core(form, brand);
         List<VariantCheck> checks = new ArrayList<>();
         for (Platform platform : form.platforms()) {
-            VariantGenerator.VariantText generated = VariantGenerator.generate(platform, core);
-            String title = platform.hasTitle() ? orElse(form.variantTitle(platform), generated.title()) : null;
-            String body = orElse(form.variantBody(platform), generated.body());
+            VariantGenerator.VariantText text = form.filledVariant(platform, core);
+            String title = text.title();
+            String body = text.body();
             PlatformSpec spec = PlatformSpecs.of(platform);
             List<VariantCheck.Counter> counters = new ArrayList<>();
             Map<String, String> fields = new LinkedHashMap<>();
@@ -81,17 +81,12 @@ public class ContentPages {
         return findings.stream().filter(finding -> finding.field().equals(field.key())).toList();
     }
 
-    private static String orElse(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
     public TemplateInstance detail(ContentItem item, String error) {
-        boolean author = identity.hasRole(Role.Names.MARKETER) || identity.hasRole(Role.Names.ADMIN);
+        boolean author = roles.any(Role.MARKETER, Role.ADMIN);
         Permissions can = new Permissions(author && item.state.editable(),
                 author && (item.state == ContentState.DRAFT || item.state == ContentState.CHANGES_REQUESTED),
-                (identity.hasRole(Role.Names.REVIEWER) || identity.hasRole(Role.Names.ADMIN))
-                        && item.state == ContentState.SUBMITTED,
-                (author || identity.hasRole(Role.Names.MANAGER))
+                roles.any(Role.REVIEWER, Role.ADMIN) && item.state == ContentState.SUBMITTED,
+                roles.any(Role.MARKETER, Role.MANAGER, Role.ADMIN)
                         && (item.state == ContentState.APPROVED || item.state == ContentState.SCHEDULED));
         return Templates.detail(item, compliance.check(item), ContentRevision.listFor(item.id),
                 ContentComment.thread(item.id), media(item), can, error);

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import app.herald.account.Role;
+import app.herald.account.RoleCheck;
 import app.herald.brand.Brand;
 import app.herald.brand.BrandAccess;
 import app.herald.platform.Platform;
@@ -53,6 +54,9 @@ public class ContentResource {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    RoleCheck roles;
 
     /** The content form's fields as posted. */
     public static class FormFields {
@@ -135,8 +139,7 @@ public class ContentResource {
 
     @GET
     public TemplateInstance list() {
-        boolean ownOnly = !(identity.hasRole(Role.Names.REVIEWER) || identity.hasRole(Role.Names.MANAGER)
-                || identity.hasRole(Role.Names.ADMIN));
+        boolean ownOnly = !roles.any(Role.REVIEWER, Role.MANAGER, Role.ADMIN);
         List<ContentItem> items = ownOnly
                 ? ContentItem.list("createdBy = ?1 order by updatedAt desc", identity.getPrincipal().getName())
                 : ContentItem.list("brand in ?1 order by updatedAt desc", brands.visibleBrands());
@@ -305,6 +308,6 @@ public class ContentResource {
     }
 
     private boolean canCreate() {
-        return identity.hasRole(Role.Names.MARKETER) || identity.hasRole(Role.Names.ADMIN);
+        return roles.any(Role.MARKETER, Role.ADMIN);
     }
 }

@@ -178,23 +178,17 @@ public class ContentService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ContentItem find(long contentId) {
-        return visible(ContentItem.findById(contentId));
+        return brands.findVisible(ContentItem.class, contentId, item -> item.brand);
     }
 
     /**
-     * Like {@link #find}, with the item's row locked until the caller's transaction ends: changes of one item run
-     * one after the other, so each sees what the one before it saved.
+     * Like {@link #find}, with the item's row locked and re-read until the caller's transaction ends: changes of one
+     * item run one after the other, so each sees what the one before it saved.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public ContentItem lockForChange(long contentId) {
-        return visible(ContentItem.findById(contentId, LockModeType.PESSIMISTIC_WRITE));
-    }
-
-    private ContentItem visible(ContentItem item) {
-        if (item == null) {
-            throw new jakarta.ws.rs.NotFoundException();
-        }
-        brands.requireVisible(item.brand.id);
+        ContentItem item = find(contentId);
+        ContentItem.getEntityManager().refresh(item, LockModeType.PESSIMISTIC_WRITE);
         return item;
     }
 
@@ -241,10 +235,9 @@ public class ContentService {
                 item.variants.add(created);
                 return created;
             });
-            // An empty variant field is written from the core in the platform's style; typed text is kept as is.
-            VariantGenerator.VariantText generated = VariantGenerator.generate(platform, core(form, item.brand));
-            variant.title = platform.hasTitle() ? blankTo(form.variantTitle(platform), generated.title()) : null;
-            variant.body = blankTo(form.variantBody(platform), generated.body());
+            VariantGenerator.VariantText text = form.filledVariant(platform, core(form, item.brand));
+            variant.title = text.title();
+            variant.body = text.body();
         }
     }
 
@@ -259,9 +252,5 @@ public class ContentService {
         return item.variants.stream()
                 .flatMap(variant -> PlatformSpecs.checkText(variant.platform, variant.title, variant.body).stream())
                 .toList();
-    }
-
-    private static String blankTo(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

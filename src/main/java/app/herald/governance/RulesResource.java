@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import app.herald.account.Role;
+import app.herald.account.RoleCheck;
 import app.herald.audit.AuditEntry;
 import app.herald.brand.Brand;
 import app.herald.brand.BrandAccess;
@@ -31,7 +32,6 @@ import app.herald.web.ChangedMeanwhile;
 import app.herald.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 
 /** Governance rule pages: everyone reads the rules of their brands; reviewers and admins change them. */
@@ -51,7 +51,7 @@ public class RulesResource {
     Flash flash;
 
     @Inject
-    SecurityIdentity identity;
+    RoleCheck roles;
 
     /** A brand on the list page with its rule-set version and how many rules are active. */
     public record BrandRules(Brand brand, long activeRules) {
@@ -202,16 +202,11 @@ public class RulesResource {
 
     /** The rule if it exists and its brand is visible to the user; a 404 otherwise, so hidden brands stay unknown. */
     private GovernanceRule visibleRule(long id) {
-        GovernanceRule rule = GovernanceRule.findById(id);
-        if (rule == null) {
-            throw new NotFoundException();
-        }
-        brands.requireVisible(rule.brand.id);
-        return rule;
+        return brands.findVisible(GovernanceRule.class, id, rule -> rule.brand);
     }
 
     private boolean canEdit() {
-        return identity.hasRole(Role.Names.REVIEWER) || identity.hasRole(Role.Names.ADMIN);
+        return roles.any(Role.REVIEWER, Role.ADMIN);
     }
 
     private static RuleKind kind(String name) {

@@ -67,6 +67,19 @@ public final class WebSession {
         return Jsoup.parse(response.body().asString());
     }
 
+    /** The CSRF token of the forms on {@code page} (every page of the layout has one, in its sign-out form). */
+    public String csrfToken(String page) {
+        return token(get(page).body().asString(), page);
+    }
+
+    private static String token(String html, String page) {
+        Matcher token = CSRF_FIELD.matcher(html);
+        if (!token.find()) {
+            throw new AssertionError("No CSRF token on " + page);
+        }
+        return token.group(1);
+    }
+
     /**
      * Posts a form from {@code formPage} to {@code action}, as a browser would right after loading the page: with its
      * CSRF token and the hidden fields of its form for {@code action} (if the page has one), {@code fields} adding
@@ -82,16 +95,12 @@ public final class WebSession {
      */
     public OpenForm open(String formPage, String action) {
         String html = get(formPage).body().asString();
-        Matcher token = CSRF_FIELD.matcher(html);
-        if (!token.find()) {
-            throw new AssertionError("No CSRF token on " + formPage);
-        }
         Map<String, List<String>> repeated = new HashMap<>();
         Jsoup.parse(html).select("form[action=" + action + "] input[type=hidden]")
                 .forEach(input -> repeated.computeIfAbsent(input.attr("name"), name -> new ArrayList<>()).add(input.val()));
         Map<String, Object> hidden = new HashMap<>();
         repeated.forEach((name, values) -> hidden.put(name, values.size() == 1 ? values.get(0) : values));
-        hidden.put("csrf-token", token.group(1));
+        hidden.put("csrf-token", token(html, formPage));
         return new OpenForm(action, hidden);
     }
 

@@ -110,11 +110,7 @@ public class MediaResource {
     @Produces("image/jpeg")
     @RolesAllowed({ Role.Names.MARKETER, Role.Names.REVIEWER, Role.Names.MANAGER, Role.Names.ADMIN })
     public Response thumbnail(@PathParam("id") long id, @PathParam("rendition") long rendition) {
-        contents.find(id);
-        String name = QuarkusTransaction.requiringNew().call(() -> {
-            MediaRendition found = MediaRendition.findById(rendition);
-            return found == null || !found.contentId.equals(id) ? null : found.thumbnailName;
-        });
+        String name = QuarkusTransaction.requiringNew().call(() -> renditions.find(id, rendition).thumbnailName);
         if (name == null) {
             throw new NotFoundException();
         }

@@ -93,15 +93,22 @@ public class RenditionService {
     /** Makes {@code rendition.result} the content's video (a new revision when the content is under review). */
     public ContentItem use(long contentId, long renditionId) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            MediaRendition rendition = MediaRendition.findById(renditionId);
-            if (rendition == null || !rendition.contentId.equals(contentId)) {
-                throw new jakarta.ws.rs.NotFoundException();
-            }
+            MediaRendition rendition = find(contentId, renditionId);
             if (rendition.status != MediaRendition.Status.DONE) {
                 throw new ContentException("This rendition is not ready.");
             }
             return contents.attachMedia(contentId, rendition.result, rendition.name);
         });
+    }
+
+    /** The rendition if it belongs to that content and the user may see the content's brand; a 404 otherwise. */
+    public MediaRendition find(long contentId, long renditionId) {
+        contents.find(contentId);
+        MediaRendition rendition = MediaRendition.findById(renditionId);
+        if (rendition == null || !rendition.contentId.equals(contentId)) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        return rendition;
     }
 
     void make(long renditionId) {

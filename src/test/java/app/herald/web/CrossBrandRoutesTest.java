@@ -1,0 +1,412 @@
+package app.herald.web;
+
+import static app.herald.web.CrossBrandRoutesTest.Ref.APPROVED;
+import static app.herald.web.CrossBrandRoutesTest.Ref.BLACKOUT;
+import static app.herald.web.CrossBrandRoutesTest.Ref.BRAND;
+import static app.herald.web.CrossBrandRoutesTest.Ref.CHANNEL;
+import static app.herald.web.CrossBrandRoutesTest.Ref.DRAFT;
+import static app.herald.web.CrossBrandRoutesTest.Ref.INACTIVE_RULE;
+import static app.herald.web.CrossBrandRoutesTest.Ref.MEMBER;
+import static app.herald.web.CrossBrandRoutesTest.Ref.OWN_DRAFT;
+import static app.herald.web.CrossBrandRoutesTest.Ref.PUBLICATION;
+import static app.herald.web.CrossBrandRoutesTest.Ref.RENDITION;
+import static app.herald.web.CrossBrandRoutesTest.Ref.RULE;
+import static app.herald.web.CrossBrandRoutesTest.Ref.SUBMITTED;
+import static app.herald.web.CrossBrandRoutesTest.Ref.SUBMITTED_HASH;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.ws.rs.HttpMethod;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import app.herald.account.AccountsFixture;
+import app.herald.account.DemoUsers;
+import app.herald.account.Role;
+import app.herald.brand.Brand;
+import app.herald.calendar.BlackoutDate;
+import app.herald.calendar.CalendarFixture;
+import app.herald.calendar.CalendarFixture.Member;
+import app.herald.calendar.PublicationStatus;
+import app.herald.channel.ChannelStatus;
+import app.herald.content.ContentFixture;
+import app.herald.content.media.MediaFixture;
+import app.herald.content.media.TestVideos;
+import app.herald.governance.GovernanceFixture;
+import app.herald.platform.Platform;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * Every route that takes an id, opened and posted by a signed-in user of another brand who holds every role but
+ * ADMIN (so {@code @RolesAllowed} lets them through and only the brand check can stop them), with a valid CSRF
+ * token: each answers 404, shows nothing of the other brand and changes none of its rows nor the audit log.
+ * A new route is one line in {@link #routes()}; {@link #everyRouteThatTakesAnIdIsInTheTable()} fails until it is.
+ */
+@QuarkusTest
+class CrossBrandRoutesTest {
+
+    /** What an id or field of a route refers to: the other brand's rows, or (for mixed ids) the intruder's own draft. */
+    enum Ref {
+        BRAND, DRAFT, RENDITION, SUBMITTED, SUBMITTED_HASH, APPROVED, PUBLICATION, CHANNEL, RULE, INACTIVE_RULE, BLACKOUT,
+        MEMBER, OWN_DRAFT
+    }
+
+    private static final String LATER = LocalDateTime.now().plusDays(30).withHour(10).truncatedTo(ChronoUnit.HOURS)
+            .toString();
+
+    private static final Map<String, Object> CONTENT_FIELDS = Map.of("brandId", BRAND, "title", "Taken over",
+            "description", "Written from another brand.", "platforms", List.of("TIKTOK"), "action", "draft");
+
+    /** The route table: every id-taking route of every resource, plus the routes that take a brand id as a field. */
+    static List<Route> routes() {
+        return List.of(
+                get("/content/{id}", DRAFT),
+                get("/content/{id}/edit", DRAFT),
+                post("/content/{id}", DRAFT).form(CONTENT_FIELDS),
+                post("/content/{id}/submit", DRAFT),
+                post("/content/{id}/comments", SUBMITTED).form(Map.of("body", "Seen from another brand")),
+                get("/content/new").query(Map.of("brand", BRAND)),
+                post("/content").form(CONTENT_FIELDS),
+                post("/content/checks").form(CONTENT_FIELDS),
+
+                post("/content/{id}/media", DRAFT).upload(),
+                post("/content/{id}/media/renditions", DRAFT).form(Map.of("fit", "PAD", "thumbnailSecond", "1")),
+                post("/content/{id}/media/renditions/{rendition}/use", DRAFT, RENDITION),
+                post("/content/{id}/media/renditions/{rendition}/use", OWN_DRAFT, RENDITION),
+                get("/content/{id}/media/renditions/{rendition}/thumbnail", DRAFT, RENDITION),
+                get("/content/{id}/media/renditions/{rendition}/thumbnail", OWN_DRAFT, RENDITION),
+
+                get("/review/{id}", SUBMITTED),
+                post("/review/{id}/approve", SUBMITTED).form(Map.of("revisionHash", SUBMITTED_HASH, "note", "Fine")),
+                post("/review/{id}/request-changes", SUBMITTED).form(Map.of("comment", "Change it")),
+                post("/review/{id}/reject", SUBMITTED).form(Map.of("comment", "No")),
+
+                get("/calendar/schedule/{contentId}", APPROVED),
+                post("/calendar/schedule/{contentId}", APPROVED)
+                        .form(Map.of("channelId", CHANNEL, "at", LATER, "include", CHANNEL)),
+                get("/calendar/publications/{id}", PUBLICATION),
+                post("/calendar/publications/{id}/reschedule", PUBLICATION).form(Map.of("at", LATER)),
+                post("/calendar/blackouts/{id}/delete", BLACKOUT),
+                post("/calendar/blackouts").form(Map.of("brandId", BRAND, "day", "2027-02-02")),
+
+                get("/channels/{id}", CHANNEL),
+                post("/channels/{id}", CHANNEL).form(Map.of("brandId", BRAND, "platform", "TIKTOK",
+                        "displayName", "Taken over", "timezone", "UTC", "status", "PAUSED")).adminOnly(),
+                post("/channels").form(Map.of("brandId", BRAND, "platform", "TIKTOK", "displayName", "Taken over",
+                        "timezone", "UTC", "status", "ACTIVE")).adminOnly(),
+
+                get("/governance/rules/{id}", RULE),
+                get("/governance/rules/{id}/edit", RULE),
+                post("/governance/rules/{id}/edit", RULE).form(Map.of("name", "Taken over", "severity", "WARN",
+                        "terms", "other", "baseVersion", 1)),
+                get("/governance/rules/{id}/deactivate", RULE),
+                post("/governance/rules/{id}/deactivate", RULE).form(Map.of("reason", "Taken over")),
+                post("/governance/rules/{id}/reactivate", INACTIVE_RULE),
+                get("/governance/rules").query(Map.of("brand", BRAND)),
+                get("/governance/rules/new").query(Map.of("brand", BRAND, "kind", "BANNED_TERM")),
+                post("/governance/rules").form(Map.of("brand", BRAND, "kind", "BANNED_TERM", "severity", "BLOCK",
+                        "platformScope", "ALL", "fieldScope", "ALL", "name", "Taken over", "terms", "other")),
+                get("/governance/tester").query(Map.of("brand", BRAND)),
+                post("/governance/tester").form(Map.of("brand", BRAND, "platforms", List.of("TIKTOK"),
+                        "title", "forbidden", "description", "")),
+
+                get("/brands/{id}", BRAND).adminOnly(),
+                post("/brands/{id}", BRAND).form(Map.of("name", "Taken over", "timezone", "UTC")).adminOnly(),
+                post("/brands/{id}/members", BRAND).form(Map.of("members", List.of(MEMBER))).adminOnly(),
+                get("/admin/users/{id}", MEMBER).adminOnly(),
+                post("/admin/users/{id}/roles", MEMBER).form(Map.of("roles", List.of("ADMIN"))).adminOnly(),
+                get("/admin/users/{id}/deactivate", MEMBER).adminOnly(),
+                post("/admin/users/{id}/deactivate", MEMBER).adminOnly(),
+                post("/admin/users/{id}/reactivate", MEMBER).adminOnly());
+    }
+
+    /**
+     * Everything of a brand a forged request could change, one query per table (with {@code :brand}), plus rows that
+     * belong to no brand. A new table of brand data is one more line here.
+     */
+    private static final List<String> STATE = List.of(
+            "select * from brand where id = :brand",
+            "select * from brand_member where brand_id = :brand",
+            "select * from app_user where id in (select user_id from brand_member where brand_id = :brand)",
+            "select * from content_item where brand_id = :brand",
+            "select * from content_variant where content_id in (select id from content_item where brand_id = :brand)",
+            "select * from content_revision where content_id in (select id from content_item where brand_id = :brand)",
+            "select * from content_comment where content_id in (select id from content_item where brand_id = :brand)",
+            "select * from content_approval where content_id in (select id from content_item where brand_id = :brand)",
+            "select * from media_rendition where content_id in (select id from content_item where brand_id = :brand)",
+            "select * from governance_rule where brand_id = :brand",
+            "select * from governance_rule_version where rule_id in (select id from governance_rule where brand_id = :brand)",
+            "select * from channel where brand_id = :brand",
+            "select * from publication where channel_id in (select id from channel where brand_id = :brand)",
+            "select * from brand_blackout where brand_id = :brand",
+            "select count(*) from media_file",
+            // Scheduled jobs write as "system"; every row a request writes names its user.
+            "select count(*) from audit_entry where actor <> 'system'");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routes")
+    void aUserOfAnotherBrandGets404AndChangesNothing(Route route) {
+        Victim victim = victim();
+        String before = state(victim);
+
+        Response response = route.send(victim.intruder().session(), victim);
+
+        assertThat(response.statusCode()).as(route.toString()).isEqualTo(route.expected());
+        String body = response.body().asString();
+        assertThat(victim.secrets()).as("what the answer shows").allSatisfy(secret -> assertThat(body).doesNotContain(secret));
+        assertThat(state(victim)).as("rows after " + route).isEqualTo(before);
+        if (route.method().equals(HttpMethod.GET) && !route.ids().contains(OWN_DRAFT)) {
+            WebSession control = route.expected() == 403 ? DemoUsers.admin() : victim.insider().session();
+            assertThat(route.send(control, victim).statusCode()).as("the same route for a user who may see the brand")
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void everyRouteThatTakesAnIdIsInTheTable() throws IOException {
+        Set<String> app = routesOfTheResources();
+        Set<String> table = routes().stream().map(Route::key).collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(app).as("routes found by scanning the resources").contains("GET /content/{id}",
+                "POST /calendar/blackouts/{id}/delete", "POST /content/{id}/media");
+        assertThat(table.stream().filter(route -> !app.contains(route)))
+                .as("rows of routes() that name no route of the app").isEmpty();
+        assertThat(app.stream().filter(route -> route.contains("{") && !table.contains(route)))
+                .as("routes that take an id but have no row in routes(); add one").isEmpty();
+    }
+
+    /** "METHOD /template" of every resource method of the app, read from its {@code @Path} annotations. */
+    private static Set<String> routesOfTheResources() throws IOException {
+        Path classes = Path.of("target", "classes");
+        Set<String> routes = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(classes.resolve("app/herald"))) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                Class<?> type;
+                try {
+                    type = Class.forName(name, false, CrossBrandRoutesTest.class.getClassLoader());
+                } catch (ClassNotFoundException e) {
+                    throw new AssertionError("Compiled class not loadable: " + name, e);
+                }
+                jakarta.ws.rs.Path base = type.getAnnotation(jakarta.ws.rs.Path.class);
+                if (base == null) {
+                    continue;
+                }
+                for (Method method : type.getDeclaredMethods()) {
+                    String verb = httpMethod(method);
+                    if (verb != null) {
+                        jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
+                        String template = ("/" + base.value() + "/" + (sub == null ? "" : sub.value())).replaceAll("/+", "/");
+                        routes.add(verb + " " + (template.length() > 1 ? template.replaceAll("/$", "") : template));
+                    }
+                }
+            }
+        }
+        return routes;
+    }
+
+    private static String httpMethod(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (verb != null) {
+                return verb.value();
+            }
+        }
+        return null;
+    }
+
+    /** The brand's rows (and the intruder's own brand's) as text, to compare before and after a request. */
+    private static String state(Victim victim) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<String> lines = new ArrayList<>();
+            for (long brand : List.of(victim.brandId(), victim.ownBrandId())) {
+                for (String sql : STATE) {
+                    var query = Brand.getEntityManager().createNativeQuery(sql);
+                    if (sql.contains(":brand")) {
+                        query.setParameter("brand", brand);
+                    }
+                    List<?> rows = query.getResultList();
+                    lines.add(sql + " → " + rows.stream().map(row -> row instanceof Object[] cells ? Arrays.toString(cells)
+                            : String.valueOf(row)).sorted().toList());
+                }
+            }
+            return String.join("\n", lines);
+        });
+    }
+
+    /** The other brand's data, a member who may see it, and the intruder with a draft in a brand of their own. */
+    record Victim(long brandId, long ownBrandId, Map<Ref, String> ids, Member insider, Member intruder,
+            List<String> secrets) {
+    }
+
+    private static Victim victim;
+
+    private static synchronized Victim victim() {
+        if (victim == null) {
+            victim = createVictim();
+        }
+        return victim;
+    }
+
+    private static Victim createVictim() {
+        Set<Role> allButAdmin = EnumSet.of(Role.MARKETER, Role.REVIEWER, Role.MANAGER);
+        long brand = CalendarFixture.brand("Europe/Berlin");
+        Map<Ref, String> ids = new EnumMap<>(Ref.class);
+        ids.put(BRAND, String.valueOf(brand));
+
+        Member author = CalendarFixture.member(brand, Role.MARKETER);
+        ids.put(MEMBER, String.valueOf(AccountsFixture.idOf(author.username())));
+        String draftTitle = CalendarFixture.unique("Victim draft");
+        long draft = ContentFixture.create(author.session(), draftTitle, "draft", Map.of("brandId", brand));
+        assertThat(MediaFixture.upload(author.session(), draft, TestVideos.vertical(), "victim.mp4").statusCode())
+                .isEqualTo(303);
+        ids.put(DRAFT, String.valueOf(draft));
+        ids.put(RENDITION, String.valueOf(MediaFixture.readyRendition(draft)));
+        String submittedTitle = CalendarFixture.unique("Victim submitted");
+        long submitted = ContentFixture.create(author.session(), submittedTitle, "submit", Map.of("brandId", brand));
+        ids.put(SUBMITTED, String.valueOf(submitted));
+        ids.put(SUBMITTED_HASH, ContentFixture.revisions(submitted).get(0).sha256);
+
+        String approvedTitle = CalendarFixture.unique("Victim approved");
+        ids.put(APPROVED, String.valueOf(CalendarFixture.approvedContent(brand, approvedTitle)));
+        String scheduledTitle = CalendarFixture.unique("Victim scheduled");
+        long scheduled = CalendarFixture.approvedContent(brand, scheduledTitle);
+        long channel = CalendarFixture.channel(brand, Platform.TIKTOK, "Europe/Berlin", 15, 0, ChannelStatus.ACTIVE);
+        ids.put(CHANNEL, String.valueOf(channel));
+        ids.put(PUBLICATION, String.valueOf(CalendarFixture.publication(scheduled, channel,
+                Instant.now().plus(Duration.ofDays(20)), PublicationStatus.SCHEDULED)));
+
+        Member reviewer = CalendarFixture.member(brand, Role.REVIEWER);
+        String ruleName = GovernanceFixture.unique("Victim rule");
+        ids.put(RULE, String.valueOf(GovernanceFixture.create(reviewer.session(), brand, "BANNED_TERM",
+                Map.of("name", ruleName, "terms", "forbidden"))));
+        long inactive = GovernanceFixture.create(reviewer.session(), brand, "BANNED_TERM",
+                Map.of("name", GovernanceFixture.unique("Victim inactive rule"), "terms", "retired"));
+        assertThat(reviewer.session().submit("/", "/governance/rules/" + inactive + "/deactivate", Map.of()).statusCode())
+                .isEqualTo(303);
+        ids.put(INACTIVE_RULE, String.valueOf(inactive));
+
+        Member manager = CalendarFixture.member(brand, Role.MANAGER);
+        assertThat(manager.session().submit("/", "/calendar/blackouts", Map.of("brandId", brand, "day", "2027-03-01"))
+                .statusCode()).isEqualTo(303);
+        ids.put(BLACKOUT, String.valueOf(QuarkusTransaction.requiringNew()
+                .call(() -> BlackoutDate.<BlackoutDate>find("brand.id", brand).firstResult().id)));
+
+        long ownBrand = CalendarFixture.brand("Europe/Berlin");
+        Member intruder = CalendarFixture.member(ownBrand, allButAdmin);
+        ids.put(OWN_DRAFT, String.valueOf(ContentFixture.create(intruder.session(), CalendarFixture.unique("Own draft"),
+                "draft", Map.of("brandId", ownBrand))));
+
+        String brandName = QuarkusTransaction.requiringNew().call(() -> Brand.<Brand>findById(brand).name);
+        return new Victim(brand, ownBrand, ids, CalendarFixture.member(brand, allButAdmin), intruder,
+                List.of(brandName, draftTitle, submittedTitle, approvedTitle, scheduledTitle, ruleName, "victim.mp4"));
+    }
+
+    private static Route get(String template, Ref... ids) {
+        return new Route(HttpMethod.GET, template, List.of(ids), Map.of(), Map.of(), false, 404);
+    }
+
+    private static Route post(String template, Ref... ids) {
+        return new Route(HttpMethod.POST, template, List.of(ids), Map.of(), Map.of(), false, 404);
+    }
+
+    /**
+     * One row of the table: the route as its {@code @Path} spells it, what fills its ids (in order), query and form
+     * fields (a {@link Ref} value, alone or in a list, is replaced by the id it names) and the expected status:
+     * 404, or 403 where only admins may use the route at all (admins see every brand, so no brand check applies).
+     */
+    record Route(String method, String template, List<Ref> ids, Map<String, Object> query, Map<String, Object> fields,
+            boolean multipart, int expected) {
+
+        private static final Pattern PARAMETER = Pattern.compile("\\{[^}]+}");
+
+        Route query(Map<String, Object> values) {
+            return new Route(method, template, ids, values, fields, multipart, expected);
+        }
+
+        Route form(Map<String, Object> values) {
+            return new Route(method, template, ids, query, values, multipart, expected);
+        }
+
+        /** Posts the other brand's kind of upload: a real video that every platform accepts. */
+        Route upload() {
+            return new Route(method, template, ids, query, fields, true, expected);
+        }
+
+        Route adminOnly() {
+            return new Route(method, template, ids, query, fields, multipart, 403);
+        }
+
+        String key() {
+            return method + " " + template;
+        }
+
+        Response send(WebSession session, Victim victim) {
+            Matcher parameter = PARAMETER.matcher(template);
+            StringBuilder path = new StringBuilder();
+            int index = 0;
+            while (parameter.find()) {
+                parameter.appendReplacement(path, victim.ids().get(ids.get(index++)));
+            }
+            parameter.appendTail(path);
+            if (!query.isEmpty()) {
+                path.append('?').append(resolve(query, victim).entrySet().stream().map(entry -> entry.getKey() + "="
+                        + URLEncoder.encode(String.valueOf(entry.getValue()), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&")));
+            }
+            if (method.equals(HttpMethod.GET)) {
+                return session.get(path.toString());
+            }
+            if (multipart) {
+                return MediaFixture.upload(session, Long.parseLong(victim.ids().get(ids.get(0))), TestVideos.vertical(),
+                        "taken-over.mp4");
+            }
+            return session.submit("/", path.toString(), resolve(fields, victim));
+        }
+
+        private static Map<String, Object> resolve(Map<String, Object> values, Victim victim) {
+            Map<String, Object> resolved = new LinkedHashMap<>();
+            values.forEach((name, value) -> resolved.put(name, value instanceof List<?> list
+                    ? list.stream().map(item -> resolve(item, victim)).toList() : resolve(value, victim)));
+            return resolved;
+        }
+
+        private static Object resolve(Object value, Victim victim) {
+            return value instanceof Ref ref ? victim.ids().get(ref) : value;
+        }
+
+        @Override
+        public String toString() {
+            String mixed = ids.contains(OWN_DRAFT) ? " (own content, other brand's rendition)" : "";
+            return key() + (query.isEmpty() ? "" : "?" + String.join("&", query.keySet())) + mixed + " → " + expected;
+        }
+    }
+}
