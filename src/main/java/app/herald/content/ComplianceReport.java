@@ -31,6 +31,17 @@ public record ComplianceReport(int ruleSetVersion, List<PlatformReport> platform
         return findings().stream().filter(finding -> finding.severity() == Severity.WARN).count();
     }
 
+    /** Why the blocking findings block, one line per rule and message (repeats across fields and platforms dropped). */
+    public List<String> blockingReasons() {
+        return findings().stream().filter(finding -> finding.severity() == Severity.BLOCK)
+                .map(finding -> finding.ruleName() + ": " + finding.message()).distinct().toList();
+    }
+
+    /** Names of the rules that could not be checked on some field; each still counts at its severity. */
+    public List<String> notCheckedRules() {
+        return findings().stream().filter(Finding::notChecked).map(Finding::ruleName).distinct().toList();
+    }
+
     public List<Finding> warnings() {
         return findings().stream().filter(finding -> finding.severity() == Severity.WARN).toList();
     }

@@ -22,7 +22,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Creates and edits content, snapshots a hashed revision whenever content under review changes, and submits it
- * for review. Editing approved content sends it back to review.
+ * for review (refused while a blocking rule finding stands). Editing approved content sends it back to review.
  */
 @ApplicationScoped
 @Transactional
@@ -36,6 +36,9 @@ public class ContentService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    ContentCompliance compliance;
 
     @Inject
     SecurityIdentity identity;
@@ -129,6 +132,11 @@ public class ContentService {
         if (!violations.isEmpty()) {
             throw new ContentException("Fix these before submitting: " + violations.stream().map(SpecViolation::message)
                     .collect(Collectors.joining(" ")));
+        }
+        ComplianceReport report = compliance.check(item);
+        if (report.blockCount() > 0) {
+            throw new ContentException("Blocking rule findings stop this submission. "
+                    + String.join(" ", report.blockingReasons()));
         }
         List<SpecViolation> mediaProblems = item.media == null ? List.of() : item.media.violations(item.platformSet());
         if (!mediaProblems.isEmpty()) {

@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 
 import app.herald.governance.engine.Finding;
 import app.herald.governance.engine.Highlighter;
+import app.herald.governance.engine.RuleCompileException;
+import app.herald.governance.engine.RuleEngine;
 import app.herald.governance.engine.RuleKind;
 import app.herald.governance.engine.RuleSpec;
 import app.herald.governance.engine.Severity;
@@ -90,6 +92,16 @@ public class GovernanceTemplateExtensions {
             case CLAIM_WORD -> settings.add(new Setting("Claim words", ((RuleSpec.ClaimWord) spec).words()));
         }
         return settings;
+    }
+
+    /** Why the version's settings no longer compile (e.g. a pattern saved for an earlier engine), or null. */
+    static String compileProblem(RuleVersion version) {
+        try {
+            RuleEngine.validate(version.spec());
+            return null;
+        } catch (RuleCompileException e) {
+            return e.getMessage();
+        }
     }
 
     static String fieldLabel(Finding finding) {

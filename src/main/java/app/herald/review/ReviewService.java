@@ -65,7 +65,7 @@ public class ReviewService {
         ComplianceReport report = compliance.check(item);
         if (report.blockCount() > 0) {
             throw new ContentException(report.blockCount() + " blocking finding" + (report.blockCount() == 1 ? "" : "s")
-                    + " must be fixed before '" + item.title + "' can be approved.");
+                    + " must be fixed before '" + item.title + "' can be approved: " + String.join(" ", report.blockingReasons()));
         }
         List<Finding> unacknowledged = report.warnings().stream()
                 .filter(finding -> !acknowledged.contains(ComplianceReport.key(finding))).toList();

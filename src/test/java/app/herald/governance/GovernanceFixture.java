@@ -9,6 +9,7 @@ import java.util.UUID;
 import app.herald.account.AppUser;
 import app.herald.audit.AuditEntry;
 import app.herald.brand.Brand;
+import app.herald.governance.engine.RuleSpec;
 import app.herald.web.WebSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.Response;
@@ -66,6 +67,32 @@ public final class GovernanceFixture {
         return QuarkusTransaction.requiringNew().call(() -> AuditEntry
                 .<AuditEntry>list("subjectType = 'RULE' and subjectId = ?1 order by id", ruleId).stream()
                 .map(entry -> entry.action.name()).toList());
+    }
+
+    /**
+     * Saves {@code spec} as the rule's next version without validating it, as an earlier Herald whose pattern engine
+     * accepted other syntax would have stored it, and raises the brand's rule-set version like any edit.
+     */
+    public static void storeUnvalidated(long ruleId, RuleSpec spec) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            GovernanceRule rule = GovernanceRule.findById(ruleId);
+            RuleVersion current = RuleVersion.current(rule);
+            RuleVersion next = new RuleVersion();
+            next.rule = rule;
+            next.version = current.version + 1;
+            next.name = current.name;
+            next.kind = spec.kind();
+            next.severity = current.severity;
+            next.platforms = current.platforms;
+            next.fields = current.fields;
+            next.explanation = current.explanation;
+            next.parameters = RuleSpecJson.write(spec);
+            next.createdAt = Instant.now();
+            next.createdBy = current.createdBy;
+            next.persist();
+            rule.currentVersion = next.version;
+            Brand.nextRuleSetVersion(rule.brand.id);
+        });
     }
 
     /**

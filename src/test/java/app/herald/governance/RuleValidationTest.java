@@ -30,7 +30,7 @@ class RuleValidationTest {
 
         assertThat(refused.statusCode()).isEqualTo(400);
         Document page = Jsoup.parse(refused.body().asString());
-        assertThat(page.select(".form-error").text()).startsWith("Pattern does not compile: Unclosed group");
+        assertThat(page.select(".form-error").text()).isEqualTo("Pattern does not compile: missing closing ) in `price: (\\d+`.");
         assertThat(page.select("#name").val()).isEqualTo(name);
         assertThat(page.select("#pattern").val()).isEqualTo("price: (\\d+");
         assertThat(page.select("#explanation").val()).isEqualTo("No prices in captions.");
@@ -45,15 +45,22 @@ class RuleValidationTest {
     }
 
     @Test
-    void aCatastrophicPatternIsRefused() {
-        String name = GovernanceFixture.unique("Slow pattern");
-        Response refused = GovernanceFixture.post(DemoUsers.admin(), GovernanceFixture.northwind(), "REGEX",
-                Map.of("name", name, "pattern", "(a+)+$"));
+    void aPatternUsingAConstructPatternRulesDoNotSupportIsRefusedNamingIt() {
+        long brand = GovernanceFixture.northwind();
+        int ruleSetVersion = GovernanceFixture.ruleSetVersion(brand);
+        String name = GovernanceFixture.unique("Repeated words");
+        Response refused = GovernanceFixture.post(DemoUsers.admin(), brand, "REGEX",
+                Map.of("name", name, "pattern", "\\b(\\w+) \\1\\b"));
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(Jsoup.parse(refused.body().asString()).select(".form-error").text())
-                .startsWith("Pattern may backtrack catastrophically");
+        Document page = Jsoup.parse(refused.body().asString());
+        assertThat(page.select(".form-error").text()).isEqualTo("Pattern uses a backreference \\1, which pattern rules run "
+                + "in linear time, so backreferences, lookahead, lookbehind, atomic groups and possessive quantifiers are "
+                + "not available.");
+        assertThat(page.select("#pattern").val()).isEqualTo("\\b(\\w+) \\1\\b");
+        assertThat(page.select("#pattern-help").text()).contains("backreferences (\\1), lookahead and lookbehind ((?=, (?<!)");
         assertThat(GovernanceFixture.versionsNamed(name)).isZero();
+        assertThat(GovernanceFixture.ruleSetVersion(brand)).isEqualTo(ruleSetVersion);
     }
 
     @Test

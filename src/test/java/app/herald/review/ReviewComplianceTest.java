@@ -60,11 +60,12 @@ class ReviewComplianceTest {
         return reviewer.submit("/review/" + id, "/review/" + id + "/approve", fields);
     }
 
+    /** A blocking finding stops submission, so here the rule arrives while the content waits for review. */
     @Test
     void blockingFindingMakesApprovalImpossible() {
         String banned = word();
-        rule(Severity.BLOCK, new RuleSpec.BannedTerm(List.of(banned), List.of()));
         long id = submittedSaying("Totally " + banned + " stuff");
+        rule(Severity.BLOCK, new RuleSpec.BannedTerm(List.of(banned), List.of()));
         WebSession reviewer = DemoUsers.reviewer();
 
         Document page = reviewer.page("/review/" + id);
@@ -75,7 +76,7 @@ class ReviewComplianceTest {
         Response refused = approve(reviewer, id, List.of());
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(Jsoup.parse(refused.body().asString()).select(".form-error").first().text())
-                .contains("1 blocking finding must be fixed");
+                .contains("1 blocking finding must be fixed", ": Banned term \"" + banned + "\".");
         assertThat(ContentFixture.load(id).state).isEqualTo(ContentState.SUBMITTED);
     }
 

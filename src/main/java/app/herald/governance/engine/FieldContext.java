@@ -42,7 +42,7 @@ final class FieldContext {
         return hashtags;
     }
 
-    /** Whether the text contains {@code literal}, optionally under java.util.regex's Unicode case fold. */
+    /** Whether the text contains {@code literal}, optionally ignoring case as {@link #caseFold} does. */
     boolean contains(String literal, boolean caseInsensitive) {
         if (!caseInsensitive) {
             return text.contains(literal);
@@ -53,7 +53,10 @@ final class FieldContext {
         return caseFolded.contains(caseFold(literal));
     }
 
-    /** Per code point, exactly as Pattern.UNICODE_CASE compares characters, so lengths and adjacency hold. */
+    /**
+     * Per code point, so lengths and adjacency hold; code points RE2/J treats as the same letter ignoring case
+     * always fold alike (a test checks every code point), so a literal absent here cannot match there.
+     */
     static String caseFold(String s) {
         StringBuilder folded = new StringBuilder(s.length());
         int i = 0;

@@ -10,8 +10,8 @@ import java.util.Set;
 public final class RuleEngine {
 
     /**
-     * Per regex rule and field. Sane patterns finish 100k characters well within it; a runaway one is
-     * cut off before it can noticeably delay a publish.
+     * Per pattern rule and field. RE2/J runs in time linear in the text, so ordinary patterns finish 100k
+     * characters well within it; a very large pattern on a long text is cut off and reported as not checked.
      */
     public static final Duration DEFAULT_REGEX_BUDGET = Duration.ofMillis(50);
 
@@ -24,8 +24,11 @@ public final class RuleEngine {
     }
 
     /**
-     * @param regexBudget how long one regex rule may run on one field before it is skipped with a warning
-     * @throws RuleCompileException for the first invalid rule, or a rule id used twice
+     * Compiles stored rules. A rule whose settings do not compile (saved before the engine changed, or bypassing
+     * {@link #validate}) stays in the set and reports "could not be checked" at its own severity on every field.
+     *
+     * @param regexBudget how long one pattern rule may run on one field before it reports "could not be checked"
+     * @throws RuleCompileException when a rule id is used twice
      */
     public static CompiledRuleSet compile(int ruleSetVersion, List<Rule> rules, Duration regexBudget) {
         long budgetNanos = regexBudget.toNanos();
@@ -36,7 +39,13 @@ public final class RuleEngine {
             if (!ids.add(rule.id())) {
                 throw new RuleCompileException(rule.id(), "Rule id " + rule.id() + " appears more than once in the rule set.");
             }
-            checks.add(RuleCheck.create(rule, checks.size(), budgetNanos, dictionary));
+            RuleCheck check;
+            try {
+                check = RuleCheck.create(rule, checks.size(), budgetNanos, dictionary);
+            } catch (RuleCompileException e) {
+                check = new UncheckableCheck(rule, e);
+            }
+            checks.add(check);
         }
         return new CompiledRuleSet(ruleSetVersion, checks, dictionary.build(checks.size()));
     }

@@ -45,7 +45,7 @@ public sealed interface RuleSpec {
         }
     }
 
-    /** A Java regular expression run on the original text: forbidden matches, or a required match. */
+    /** A regular expression (RE2 syntax, run by RE2/J) on the original text: forbidden matches, or a required match. */
     record RegexPattern(String pattern, boolean mustMatch, boolean caseInsensitive) implements RuleSpec {
         @Override
         public RuleKind kind() {

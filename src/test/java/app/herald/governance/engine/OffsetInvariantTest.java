@@ -33,7 +33,8 @@ class OffsetInvariantTest {
                 rule(4, new RuleSpec.RegexPattern("[^\\p{L}\\s]+", false, false)),
                 rule(5, new RuleSpec.HashtagRule(List.of("brand"), List.of("cafe"), 1)),
                 rule(6, new RuleSpec.LinkAllowlist(List.of("example.com"))),
-                rule(7, new RuleSpec.LengthLimit(40))));
+                rule(7, new RuleSpec.LengthLimit(40)),
+                rule(8, new RuleSpec.RegexPattern("stra(ß|ss)e|cr[eè]me|\\bfree\\b|\\p{So}+", false, true))));
         Set<List<String>> termTokens = TERMS.stream().map(OffsetInvariantTest::tokens).collect(Collectors.toSet());
         Random random = new Random(42);
         int termFindings = 0;

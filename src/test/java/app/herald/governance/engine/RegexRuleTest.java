@@ -8,7 +8,7 @@ import static app.herald.governance.engine.TestRules.check;
 import static app.herald.governance.engine.TestRules.matched;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Regex rules: forbidden and required patterns, flags and original-text offsets. */
+/** Pattern rules: forbidden and required patterns, flags, everyday brand patterns and original-text offsets. */
 class RegexRuleTest {
 
     @Test
@@ -25,6 +25,23 @@ class RegexRuleTest {
                 .containsExactly("CRÈME", "crème");
         assertThat(matched(check(new RuleSpec.RegexPattern("crème", false, false), "CRÈME and crème")))
                 .containsExactly("crème");
+    }
+
+    /** The rule kinds brands write, as RE2/J runs them. */
+    @Test
+    void everydayBrandPatternsFindWhatTheyShould() {
+        String text = "Call 555-1234 now! Only $19.99, GUARANTEED results, guarantee included. Ελληνικά too.";
+        assertThat(matched(check(new RuleSpec.RegexPattern("\\b\\d{3}-\\d{4}\\b", false, false), text)))
+                .containsExactly("555-1234");
+        assertThat(matched(check(new RuleSpec.RegexPattern("\\$\\d+(?:\\.\\d{2})?", false, false), text)))
+                .containsExactly("$19.99");
+        assertThat(matched(check(new RuleSpec.RegexPattern("\\bguarantee(d)?\\b", false, true), text)))
+                .containsExactly("GUARANTEED", "guarantee");
+        assertThat(matched(check(new RuleSpec.RegexPattern("\\bguarantee\\b", false, false), text)))
+                .containsExactly("guarantee");
+        assertThat(matched(check(new RuleSpec.RegexPattern("\\p{Greek}+", false, false), text))).containsExactly("Ελληνικά");
+        assertThat(matched(check(new RuleSpec.RegexPattern("\\p{Lu}{2,}", false, false), text)))
+                .containsExactly("GUARANTEED");
     }
 
     @Test

@@ -8,10 +8,12 @@ import java.util.Set;
 
 import static app.herald.governance.engine.TestRules.banned;
 import static app.herald.governance.engine.TestRules.rule;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
-/** Save-time validation messages and compile errors. */
+/** Save-time validation messages, and what compiling does with a stored rule that no longer validates. */
 class ValidationTest {
 
     private static void rejects(RuleSpec spec, String message) {
@@ -36,11 +38,15 @@ class ValidationTest {
 
     @Test
     void regex() {
-        rejects(new RuleSpec.RegexPattern("(abc", false, false), "Pattern does not compile: Unclosed group near index 4");
+        rejects(new RuleSpec.RegexPattern("(abc", false, false), "Pattern does not compile: missing closing ) in `(abc`.");
+        rejects(new RuleSpec.RegexPattern("(abc", false, true), "Pattern does not compile: missing closing ) in `(abc`.");
         rejects(new RuleSpec.RegexPattern("", false, false), "Pattern is required.");
         rejects(new RuleSpec.RegexPattern("a".repeat(1001), false, false), "Pattern is too long (1001 characters; at most 1000).");
-        rejects(new RuleSpec.RegexPattern("(a+)+$", false, false), "Pattern may backtrack catastrophically: a repeated "
-                + "group contains another quantifier near index 0 (like (a+)+ or (.*a){20}); rewrite it without nesting repeats.");
+        rejects(new RuleSpec.RegexPattern("(?<!\\d)\\d{3}", false, false), "Pattern uses a lookbehind (?<!, which pattern "
+                + "rules run in linear time, so backreferences, lookahead, lookbehind, atomic groups and possessive "
+                + "quantifiers are not available.");
+        rejects(new RuleSpec.RegexPattern("(a{1000}){1000}", false, false), "Pattern repeats too much: its counted "
+                + "repetitions expand to about 1003003 steps (at most 5000). Use smaller {n} counts, or + and * instead.");
     }
 
     @Test
@@ -61,13 +67,26 @@ class ValidationTest {
                 .doesNotThrowAnyException();
     }
 
+    /** A stored rule that no longer compiles (saved for an earlier engine) must not drop out of its rule set. */
     @Test
-    void compileReportsTheOffendingRuleId() {
-        assertThatThrownBy(() -> RuleEngine.compile(1, List.of(rule(1, banned("ok")),
-                rule(42, new RuleSpec.RegexPattern("[abc", false, false)))))
-                .isInstanceOf(RuleCompileException.class)
-                .hasMessage("Pattern does not compile: Unclosed character class near index 3")
-                .extracting(e -> ((RuleCompileException) e).ruleId()).isEqualTo(42L);
+    void aStoredRuleThatNoLongerCompilesReportsOnEveryFieldAtItsOwnSeverity() {
+        CompiledRuleSet set = RuleEngine.compile(1, List.of(rule(1, banned("ok")),
+                rule(42, Severity.BLOCK, new RuleSpec.RegexPattern("free(?= money)", false, false)),
+                rule(43, Severity.WARN, new RuleSpec.RegexPattern("[abc", false, false))));
+
+        List<Finding> findings = set.check(TestRules.text("title", "Nothing here", "caption", "ok then"));
+
+        assertThat(findings).extracting(Finding::ruleId, Finding::field, Finding::severity).containsExactly(
+                tuple(42L, "title", Severity.BLOCK), tuple(43L, "title", Severity.WARN),
+                tuple(1L, "caption", Severity.BLOCK), tuple(42L, "caption", Severity.BLOCK), tuple(43L, "caption", Severity.WARN));
+        assertThat(findings).filteredOn(f -> f.ruleId() == 42).allSatisfy(f -> {
+            assertThat(f.notChecked()).isTrue();
+            assertThat(f.message()).isEqualTo("Could not be checked: Pattern uses a lookahead (?=, which pattern rules run "
+                    + "in linear time, so backreferences, lookahead, lookbehind, atomic groups and possessive quantifiers "
+                    + "are not available. Edit the rule to fix it. It counts as a finding until it can be checked.");
+        });
+        assertThat(findings).filteredOn(f -> f.ruleId() == 43).first().extracting(Finding::message).asString()
+                .startsWith("Could not be checked: Pattern does not compile: missing closing ] in `[abc`.");
     }
 
     @Test
