@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -29,8 +30,15 @@ public final class SessionKey {
             byte[] random = new byte[48];
             new SecureRandom().nextBytes(random);
             String key = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            Files.writeString(file, key, StandardCharsets.US_ASCII);
-            restrictToOwner(file);
+            // Written to an owner-only file that then takes the key file's name: no moment where the key is readable
+            // by others, and no half-written key after a crash.
+            Path fresh = createOwnerOnly(dataDir);
+            try {
+                Files.writeString(fresh, key, StandardCharsets.US_ASCII);
+                Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(fresh);
+            }
             return key;
         } catch (IOException e) {
             throw new StartupFailure("Cannot read or write the session key " + file + " (" + e.getMessage()
@@ -38,11 +46,13 @@ public final class SessionKey {
         }
     }
 
-    private static void restrictToOwner(Path file) throws IOException {
+    private static Path createOwnerOnly(Path dataDir) throws IOException {
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return Files.createTempFile(dataDir, FILE_NAME, ".new",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the folder's ACL applies.
+            return Files.createTempFile(dataDir, FILE_NAME, ".new");
         }
     }
 }

