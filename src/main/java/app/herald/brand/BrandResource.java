@@ -2,7 +2,9 @@ package app.herald.brand;
 
 import java.net.URI;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -22,6 +24,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import app.herald.account.AppUser;
 import app.herald.account.Role;
+import app.herald.platform.PlatformSpecs;
 import app.herald.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -45,6 +48,9 @@ public class BrandResource {
     @Inject
     Flash flash;
 
+    @Inject
+    BrandStorage storage;
+
     /** The brand form's fields as posted. */
     public static class FormFields {
         @RestForm
@@ -67,7 +73,8 @@ public class BrandResource {
 
     @CheckedTemplate(basePath = "brand")
     static class Templates {
-        static native TemplateInstance brands(List<Brand> brands, BrandForm form, String error, Set<String> zones);
+        static native TemplateInstance brands(List<Brand> brands, BrandForm form, String error, Set<String> zones,
+                Map<Long, String> storage);
 
         static native TemplateInstance brand(Brand brand, BrandForm form, String error, Set<String> zones,
                 List<AppUser> users);
@@ -75,7 +82,7 @@ public class BrandResource {
 
     @GET
     public TemplateInstance list() {
-        return Templates.brands(Brand.listByName(), BrandForm.empty(), null, ZONES);
+        return Templates.brands(Brand.listByName(), BrandForm.empty(), null, ZONES, storage());
     }
 
     @POST
@@ -86,7 +93,7 @@ public class BrandResource {
             return Response.seeOther(URI.create("/brands/" + brand.id)).build();
         } catch (BrandException e) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.brands(Brand.listByName(), fields.toForm(), e.getMessage(), ZONES)).build();
+                    .entity(Templates.brands(Brand.listByName(), fields.toForm(), e.getMessage(), ZONES, storage())).build();
         }
     }
 
@@ -108,6 +115,13 @@ public class BrandResource {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.brand(brands.find(id), fields.toForm(), e.getMessage(), ZONES, AppUser.listByName())).build();
         }
+    }
+
+    /** Each brand's media storage, human-readable. */
+    private Map<Long, String> storage() {
+        Map<Long, String> texts = new HashMap<>();
+        storage.bytesByBrand().forEach((brand, bytes) -> texts.put(brand, PlatformSpecs.bytes(bytes)));
+        return texts;
     }
 
     @POST

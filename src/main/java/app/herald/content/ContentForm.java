@@ -71,7 +71,7 @@ public record ContentForm(Long brandId, String title, String coreMessage, String
         return platforms.contains(platform);
     }
 
-    void validate() {
+    public void validate() {
         if (brandId == null) {
             throw new ContentException("Choose a brand.");
         }
