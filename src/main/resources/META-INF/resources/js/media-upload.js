@@ -38,7 +38,8 @@
         return;
       }
       var xhr = new XMLHttpRequest();
-      xhr.open('POST', form.action);
+      // Not form.action: the form's buttons are named "action", which form.action would return instead.
+      xhr.open('POST', form.getAttribute('action'));
       xhr.upload.addEventListener('progress', function (progress) {
         if (progress.lengthComputable) {
           bar.value = Math.floor(progress.loaded * 100 / progress.total);
@@ -51,6 +52,11 @@
       xhr.addEventListener('load', function () {
         if (xhr.status === 413) {
           status.textContent = 'The file is larger than the ' + form.dataset.maxText + ' upload limit.';
+          enable(true);
+          return;
+        }
+        if (!xhr.responseText) {
+          status.textContent = 'The upload was refused (HTTP ' + xhr.status + '). Reload the page and try again.';
           enable(true);
           return;
         }

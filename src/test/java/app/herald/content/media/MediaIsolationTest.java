@@ -88,24 +88,15 @@ class MediaIsolationTest {
     }
 
     private Path hls(String name) throws Exception {
-        return write(name, "#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:4,\nfile:" + canary(name + "-segment.mp4").path
-                + "\n#EXT-X-ENDLIST\n");
+        return write(name, Manifests.hls(canary(name + "-segment.mp4").path));
     }
 
     private Path dash() throws Exception {
-        return write("manifest.mpd", """
-                <?xml version="1.0"?>
-                <MPD xmlns="urn:mpeg:dash:schema:mpd:2011" type="static" mediaPresentationDuration="PT4S" minBufferTime="PT1S"
-                     profiles="urn:mpeg:dash:profile:isoff-on-demand:2011">
-                  <Period><AdaptationSet mimeType="video/mp4"><Representation id="1" bandwidth="1000" width="1080" height="1920">
-                    <BaseURL>file://%s</BaseURL></Representation></AdaptationSet></Period>
-                </MPD>
-                """.formatted(canary("dash-video.mp4").path));
+        return write("manifest.mpd", Manifests.dash(canary("dash-video.mp4").path));
     }
 
     private Path concat() throws Exception {
-        // The concat demuxer's safe mode only takes plain names next to the list, such as this one.
-        return write("list.ffconcat", "ffconcat version 1.0\nfile " + canary("concat-video.mp4").path.getFileName() + "\n");
+        return write("list.ffconcat", Manifests.concat(canary("concat-video.mp4").path.getFileName().toString()));
     }
 
     /** A JPEG named like an image sequence whose next frame is a canary. */

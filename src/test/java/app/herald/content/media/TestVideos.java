@@ -59,6 +59,16 @@ public final class TestVideos {
         return make("frame.jpg", "-f", "lavfi", "-i", "testsrc=size=64x64", "-frames:v", "1", "-update", "1");
     }
 
+    /**
+     * A copy of {@code clip} with bytes no other file has (a unique comment tag, streams copied), for tests that
+     * watch files come and go: the store keeps one file per SHA-256, which other tests' uploads would share.
+     */
+    public static Path unique(Path clip) {
+        String name = "unique-" + java.util.UUID.randomUUID() + clip.getFileName().toString().substring(
+                clip.getFileName().toString().lastIndexOf('.'));
+        return make(name, "-i", clip.toString(), "-c", "copy", "-metadata", "comment=" + name);
+    }
+
     /** 2 s of sound only, AAC in MP4. */
     public static Path audioOnly() {
         return make("audio-only.m4a", "-f", "lavfi", "-i", "sine=frequency=440", "-t", "2", "-c:a", "aac");
