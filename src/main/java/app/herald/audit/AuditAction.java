@@ -19,6 +19,7 @@ public enum AuditAction {
     CONTENT_REVISED("Content revised"),
     CONTENT_STATE_CHANGED("Content state changed"),
     MEDIA_ATTACHED("Video attached"),
+    MEDIA_REMOVED("Video removed"),
     COMMENT_ADDED("Comment added"),
     CHANNEL_CREATED("Channel created"),
     CHANNEL_UPDATED("Channel updated"),

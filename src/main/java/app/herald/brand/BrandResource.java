@@ -1,7 +1,9 @@
 package app.herald.brand;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,6 +20,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import app.herald.account.AppUser;
 import app.herald.account.Role;
+import app.herald.platform.PlatformSpecs;
 import app.herald.system.Zones;
 import app.herald.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
@@ -36,6 +39,9 @@ public class BrandResource {
 
     @Inject
     Flash flash;
+
+    @Inject
+    BrandStorage storage;
 
     /** The brand form's fields as posted. */
     public static class FormFields {
@@ -59,7 +65,8 @@ public class BrandResource {
 
     @CheckedTemplate(basePath = "brand")
     static class Templates {
-        static native TemplateInstance brands(List<Brand> brands, BrandForm form, String error, List<String> zones);
+        static native TemplateInstance brands(List<Brand> brands, BrandForm form, String error, List<String> zones,
+                Map<Long, String> storage);
 
         static native TemplateInstance brand(Brand brand, BrandForm form, String error, List<String> zones,
                 List<AppUser> users);
@@ -67,7 +74,7 @@ public class BrandResource {
 
     @GET
     public TemplateInstance list() {
-        return Templates.brands(Brand.listByName(), BrandForm.empty(), null, Zones.REGIONS);
+        return Templates.brands(Brand.listByName(), BrandForm.empty(), null, Zones.REGIONS, storage());
     }
 
     @POST
@@ -78,7 +85,7 @@ public class BrandResource {
             return Response.seeOther(URI.create("/brands/" + brand.id)).build();
         } catch (BrandException e) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.brands(Brand.listByName(), fields.toForm(), e.getMessage(), Zones.REGIONS)).build();
+                    .entity(Templates.brands(Brand.listByName(), fields.toForm(), e.getMessage(), Zones.REGIONS, storage())).build();
         }
     }
 
@@ -100,6 +107,13 @@ public class BrandResource {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.brand(brands.find(id), fields.toForm(), e.getMessage(), Zones.REGIONS, AppUser.listByName())).build();
         }
+    }
+
+    /** Each brand's media storage, human-readable. */
+    private Map<Long, String> storage() {
+        Map<Long, String> texts = new HashMap<>();
+        storage.bytesByBrand().forEach((brand, bytes) -> texts.put(brand, PlatformSpecs.bytes(bytes)));
+        return texts;
     }
 
     @POST

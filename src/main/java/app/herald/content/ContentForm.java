@@ -109,7 +109,7 @@ public record ContentForm(Long brandId, String title, String coreMessage, String
         return values;
     }
 
-    void validate() {
+    public void validate() {
         if (brandId == null) {
             throw new ContentException("Choose a brand.");
         }

@@ -12,7 +12,6 @@ import app.herald.account.Role;
 import app.herald.account.RoleCheck;
 import app.herald.brand.Brand;
 import app.herald.content.media.MediaPanel;
-import app.herald.content.media.MediaStorage;
 import app.herald.governance.RuleField;
 import app.herald.governance.RuleSets;
 import app.herald.governance.engine.CheckedText;
@@ -37,9 +36,6 @@ public class ContentPages {
 
     @Inject
     RoleCheck roles;
-
-    @Inject
-    MediaStorage storage;
 
     /** What the signed-in user may do on the page. */
     public record Permissions(boolean edit, boolean submit, boolean review, boolean schedule) {
@@ -94,6 +90,6 @@ public class ContentPages {
 
     /** The video panel of the content and review pages. */
     public MediaPanel media(ContentItem item) {
-        return MediaPanel.of(item, storage.maxBytes());
+        return MediaPanel.of(item);
     }
 }

@@ -1,5 +1,7 @@
 package app.herald.content;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.EnumMap;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Map;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,11 +21,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import app.herald.account.Role;
 import app.herald.account.RoleCheck;
 import app.herald.brand.Brand;
 import app.herald.brand.BrandAccess;
+import app.herald.content.media.MediaRejectedException;
+import app.herald.content.media.MediaService;
+import app.herald.content.media.MediaUploads;
 import app.herald.platform.Platform;
 import app.herald.web.ChangedMeanwhile;
 import app.herald.web.Flash;
@@ -57,6 +64,12 @@ public class ContentResource {
 
     @Inject
     RoleCheck roles;
+
+    @Inject
+    MediaService media;
+
+    @Inject
+    MediaUploads uploads;
 
     /** The content form's fields as posted. */
     public static class FormFields {
@@ -160,19 +173,41 @@ public class ContentResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ Role.Names.MARKETER, Role.Names.ADMIN })
     public Response create(@BeanParam FormFields fields) {
+        return create(fields, null);
+    }
+
+    /** The new-content form with its optional video: a refused video creates nothing and keeps the typed text. */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({ Role.Names.MARKETER, Role.Names.ADMIN })
+    public Response create(@BeanParam FormFields fields, @RestForm("file") FileUpload file) {
         ContentForm form = fields.toForm();
         if (fields.generate()) {
             return Response.ok(form(null, withGeneratedVariants(form), null)).build();
         }
         ContentItem item;
         try {
-            item = contents.createDraft(form);
+            item = MediaUploads.chosen(file) ? createWithVideo(form, file) : contents.createDraft(form);
+        } catch (MediaRejectedException e) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(form(null, form, "Nothing was saved: the video was"
+                    + " refused. " + e.getMessage() + " Your text is kept below; choose a video again or save without one."))
+                    .build();
         } catch (ContentException e) {
             return Response.status(Response.Status.BAD_REQUEST).entity(form(null, form, e.getMessage())).build();
         }
-        return afterSave(item, fields, form, "Draft '" + item.title + "' saved.");
+        return afterSave(item, fields, form, "Draft '" + item.title + "' saved"
+                + (item.media == null ? "." : " with its video (" + item.media.facts().dimensions() + ")."));
+    }
+
+    private ContentItem createWithVideo(ContentForm form, FileUpload file) {
+        try (InputStream in = uploads.open(file)) {
+            return media.create(form, in, file.fileName());
+        } catch (IOException e) {
+            throw new MediaRejectedException("Herald could not read the upload; try again.");
+        }
     }
 
     /**

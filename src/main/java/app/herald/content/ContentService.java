@@ -80,18 +80,39 @@ public class ContentService {
         return item;
     }
 
-    /** Makes {@code media} the item's video; like a text edit, under review this is a new revision. */
+    /** Makes {@code media} the item's video (replacing any); like a text edit, under review this is a new revision. */
     public ContentItem attachMedia(long contentId, MediaFile media, String fileName) {
         ContentItem item = lockForChange(contentId);
         requireEditable(item);
+        String replaced = item.media == null ? "" : ", replacing " + videoText(item);
         item.media = media;
         item.mediaName = fileName == null || fileName.isBlank() ? "video"
                 : fileName.strip().substring(0, Math.min(255, fileName.strip().length()));
         item.updatedAt = Instant.now();
         audit.record(AuditAction.MEDIA_ATTACHED, ContentWorkflow.AUDIT_SUBJECT, item.id, item.title)
-                .comment("Video " + item.mediaName + " (SHA-256 " + media.sha256 + ")").write();
+                .comment(videoText(item) + replaced).write();
         revise(item);
         return item;
+    }
+
+    /** Takes the video off the item; like a text edit, under review this is a new revision. */
+    public ContentItem removeMedia(long contentId) {
+        ContentItem item = find(contentId);
+        requireEditable(item);
+        if (item.media == null) {
+            throw new ContentException("'" + item.title + "' has no video to remove.");
+        }
+        audit.record(AuditAction.MEDIA_REMOVED, ContentWorkflow.AUDIT_SUBJECT, item.id, item.title)
+                .comment(videoText(item)).write();
+        item.media = null;
+        item.mediaName = null;
+        item.updatedAt = Instant.now();
+        revise(item);
+        return item;
+    }
+
+    private static String videoText(ContentItem item) {
+        return "Video " + item.mediaName + " (SHA-256 " + item.media.sha256 + ")";
     }
 
     private static void requireEditable(ContentItem item) {

@@ -13,6 +13,7 @@
   function refresh() {
     const body = new URLSearchParams(new FormData(form));
     body.delete('action');
+    body.delete('file');
     const request = ++latest;
     fetch(panel.dataset.checksUrl, {
       method: 'POST',

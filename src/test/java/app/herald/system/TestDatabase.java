@@ -14,6 +14,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class TestDatabase implements QuarkusTestResourceLifecycleManager {
 
     private static final String DATABASE = "herald_test";
+    private static final String SHARED_URL = "herald-test.embedded-db-url";
     private static EmbeddedMariaDb embedded;
 
     @Override
@@ -25,9 +26,22 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
                     "quarkus.datasource.username", envOr("HERALD_TEST_DB_USER", "root"),
                     "quarkus.datasource.password", envOr("HERALD_TEST_DB_PASSWORD", ""));
         }
-        return Map.of("quarkus.datasource.jdbc.url", embedded().jdbcUrl(DATABASE),
+        return Map.of("quarkus.datasource.jdbc.url", sharedUrl(),
                 "quarkus.datasource.username", "root",
                 "quarkus.datasource.password", "");
+    }
+
+    /**
+     * The embedded server's URL, kept JVM-wide: a test profile restarts Quarkus in a new class loader, where this
+     * class's statics start empty, while the server the first start launched keeps running (and holds its files).
+     */
+    private static synchronized String sharedUrl() {
+        String url = System.getProperty(SHARED_URL);
+        if (url == null) {
+            url = embedded().jdbcUrl(DATABASE);
+            System.setProperty(SHARED_URL, url);
+        }
+        return url;
     }
 
     /**

@@ -13,19 +13,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.bytedeco.javacpp.Loader;
 
 /**
- * Runs ffprobe and ffmpeg as processes, with time limits: either the executables bundled in the
- * {@code org.bytedeco:ffmpeg} artifact (extracted by JavaCPP on first use) or those in a configured folder.
+ * Runs ffprobe and ffmpeg as processes, with time limits and only on local files of the accepted containers: either
+ * the executables bundled in the {@code org.bytedeco:ffmpeg} artifact (extracted by JavaCPP, never loaded into the
+ * JVM) or those in a configured folder. When they cannot run, {@link #problem()} says why.
  */
 public class Ffmpeg {
+
+    /**
+     * The demuxers ffmpeg may use: the MP4/MOV family and Matroska/WebM, the containers the platforms take. Playlists,
+     * manifests, concat lists and image sequences (HLS, DASH, concat, image2...) make ffmpeg open other files named
+     * inside them, so they are never allowed.
+     */
+    static final String FORMAT_WHITELIST = "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm";
+    /** Only local files, named by Herald: no network, pipes or nested protocols (concat:, subfile:...). */
+    static final String PROTOCOL_WHITELIST = "file";
+    /** The dynamic linker's words when a shared library the executable needs is not installed. */
+    private static final Pattern MISSING_LIBRARY = Pattern.compile("error while loading shared libraries: ([^:\\s]+)");
+    /** Debian/Ubuntu packages of the system libraries the bundled build links against. */
+    private static final Map<String, String> LIBRARY_PACKAGES = Map.of("libpulse.so.0", "libpulse0", "libasound.so.2",
+            "libasound2", "libxcb.so.1", "libxcb1", "libxcb-shm.so.0", "libxcb-shm0", "libstdc++.so.6", "libstdc++6");
 
     /** How the picture is brought to 1080 × 1920: letterboxed or cut to fill. */
     public enum Fit {
@@ -54,23 +72,88 @@ public class Ffmpeg {
     private final Path ffprobe;
     private final Map<String, String> environment;
     private String h264Encoder;
+    /** Why the executables cannot run; null until checked, empty when they run. */
+    private Optional<String> problem;
 
-    private Ffmpeg(Path ffmpeg, Path ffprobe, Map<String, String> environment) {
+    private Ffmpeg(Path ffmpeg, Path ffprobe, Map<String, String> environment, Optional<String> problem) {
         this.ffmpeg = ffmpeg;
         this.ffprobe = ffprobe;
         this.environment = environment;
+        this.problem = problem;
     }
 
     /** The executables in {@code dir}. */
     public static Ffmpeg in(Path dir) {
-        return new Ffmpeg(dir.resolve("ffmpeg"), dir.resolve("ffprobe"), Map.of());
+        return new Ffmpeg(dir.resolve("ffmpeg"), dir.resolve("ffprobe"), Map.of(), null);
     }
 
-    /** The executables shipped in the {@code org.bytedeco:ffmpeg} artifact for this platform. */
+    /**
+     * The executables shipped in the {@code org.bytedeco:ffmpeg} artifact for this platform, extracted to JavaCPP's
+     * cache. They are not loaded through JNI ({@code Loader.load} would fail the whole app with an
+     * UnsatisfiedLinkError when a system library such as libpulse is missing); {@link #problem()} reports that instead.
+     */
     public static Ffmpeg bundled() {
-        Path ffmpeg = Path.of(Loader.load(org.bytedeco.ffmpeg.ffmpeg.class));
-        Path ffprobe = Path.of(Loader.load(org.bytedeco.ffmpeg.ffprobe.class));
-        return new Ffmpeg(ffmpeg, ffprobe, Map.of("LD_LIBRARY_PATH", sonameLinks(ffmpeg.getParent()).toString()));
+        String platform = Loader.getPlatform();
+        File folder;
+        try {
+            folder = Loader.cacheResource("/org/bytedeco/ffmpeg/" + platform);
+        } catch (IOException | RuntimeException e) {
+            return unavailable("the bundled ffmpeg could not be extracted (" + e.getMessage() + ")");
+        }
+        if (folder == null || !new File(folder, "ffmpeg").isFile()) {
+            return unavailable("Herald bundles ffmpeg for linux-x86_64 only, not " + platform);
+        }
+        Path dir = folder.toPath();
+        for (String executable : List.of("ffmpeg", "ffprobe")) {
+            dir.resolve(executable).toFile().setExecutable(true, true);
+        }
+        return new Ffmpeg(dir.resolve("ffmpeg"), dir.resolve("ffprobe"),
+                Map.of("LD_LIBRARY_PATH", sonameLinks(dir).toString()), null);
+    }
+
+    private static Ffmpeg unavailable(String reason) {
+        return new Ffmpeg(null, null, Map.of(), Optional.of(cannotRun(reason)));
+    }
+
+    private static String cannotRun(String reason) {
+        return "ffmpeg cannot run: " + reason + "; set herald.media.ffmpeg-dir to a folder with working ffmpeg and ffprobe";
+    }
+
+    /**
+     * Why ffmpeg or ffprobe cannot run here (e.g. "ffmpeg cannot run: libpulse.so.0 missing; install libpulse0 or set
+     * herald.media.ffmpeg-dir"), or empty when both answer; checked once.
+     */
+    public synchronized Optional<String> problem() {
+        if (problem == null) {
+            problem = check(ffprobe).or(() -> check(ffmpeg));
+        }
+        return problem;
+    }
+
+    private Optional<String> check(Path executable) {
+        String name = executable.getFileName().toString();
+        if (!Files.isExecutable(executable)) {
+            return Optional.of(cannotRun(executable + " is missing or not executable"));
+        }
+        Result version;
+        try {
+            version = run(List.of(executable.toString(), "-hide_banner", "-version"), PROBE_TIMEOUT);
+        } catch (UncheckedIOException e) {
+            return Optional.of(cannotRun(name + " could not be started (" + e.getCause().getMessage() + ")"));
+        }
+        return version.exitCode() == 0 ? Optional.empty() : Optional.of(diagnose(name, version));
+    }
+
+    /** The reason an executable failed to answer {@code -version}, naming the missing library and its package. */
+    static String diagnose(String name, Result failed) {
+        Matcher missing = MISSING_LIBRARY.matcher(failed.errors());
+        if (missing.find()) {
+            String library = missing.group(1);
+            return "ffmpeg cannot run: " + library + " missing; install "
+                    + LIBRARY_PACKAGES.getOrDefault(library, "the package that provides it") + " or set herald.media.ffmpeg-dir";
+        }
+        return cannotRun(name + " exited with status " + failed.exitCode()
+                + (failed.errors().isBlank() ? "" : " (" + lastLines(failed.errors()) + ")"));
     }
 
     /**
@@ -96,21 +179,56 @@ public class Ffmpeg {
         }
     }
 
-    /** ffprobe's JSON description of {@code file} (format and streams), or the reason it could not read it. */
+    /**
+     * ffprobe's JSON description of {@code file} (format and streams), or the reason it could not read it. Only the
+     * whitelisted demuxers may open it; anything else fails with "Format not on whitelist".
+     */
     public Result probe(Path file) {
-        return run(List.of(ffprobe.toString(), "-v", "error", "-print_format", "json", "-show_format", "-show_streams",
-                file.toString()), PROBE_TIMEOUT);
+        List<String> command = new ArrayList<>(List.of(ffprobe.toString(), "-v", "error"));
+        command.addAll(input(file, null));
+        command.addAll(List.of("-print_format", "json", "-show_format", "-show_streams"));
+        return run(command, PROBE_TIMEOUT);
+    }
+
+    /** The demuxer for a container Herald stored ({@code mp4}, {@code mov}, {@code webm}, {@code mkv}). */
+    static String demuxer(String container) {
+        return switch (container) {
+            case "mp4", "mov" -> "mov";
+            case "webm", "mkv" -> "matroska";
+            default -> throw new IllegalArgumentException("Not an accepted container: " + container);
+        };
     }
 
     /**
-     * Converts {@code source} to an H.264/AAC MP4 of 1080 × 1920, reporting whole percents of {@code seconds}
-     * done as ffmpeg's progress output arrives.
+     * The input options of every call on a file: the protocol and format whitelists, the demuxer forced when the
+     * container is known (a stored, already probed video), and the path as a {@code file:} URL so that no part of
+     * it is read as another protocol.
      */
-    public void fit(Path source, Path target, Fit fit, double seconds, IntConsumer percent) throws IOException {
-        List<String> command = List.of(ffmpeg.toString(), "-hide_banner", "-v", "error", "-nostdin", "-y", "-i",
-                source.toString(), "-map", "0:v:0", "-map", "0:a:0?", "-vf", fit.filter, "-c:v", h264Encoder(),
+    private static List<String> input(Path file, String container) {
+        List<String> options = new ArrayList<>(List.of("-protocol_whitelist", PROTOCOL_WHITELIST, "-format_whitelist",
+                FORMAT_WHITELIST));
+        if (container != null) {
+            options.addAll(List.of("-f", demuxer(container)));
+        }
+        options.addAll(List.of("-i", fileUrl(file)));
+        return options;
+    }
+
+    private static String fileUrl(Path file) {
+        return "file:" + file.toAbsolutePath();
+    }
+
+    /**
+     * Converts {@code source} (a stored video in {@code container}) to an H.264/AAC MP4 of 1080 × 1920, reporting
+     * whole percents of {@code seconds} done as ffmpeg's progress output arrives.
+     */
+    public void fit(Path source, String container, Path target, Fit fit, double seconds, IntConsumer percent)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-v", "error", "-nostdin", "-y"));
+        command.addAll(input(source, container));
+        command.addAll(List.of("-map", "0:v:0", "-map", "0:a:0?", "-vf", fit.filter, "-c:v", h264Encoder(),
                 "-b:v", "6M", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k", "-ar", "48000",
-                "-movflags", "+faststart", "-progress", "pipe:1", "-nostats", target.toString());
+                "-movflags", "+faststart", "-progress", "pipe:1", "-nostats", fileUrl(target)));
         // Generous: a slow shared host may encode far below real time.
         Duration timeout = Duration.ofSeconds(600 + (long) (seconds * 60));
         Path errors = Files.createTempFile("herald-ffmpeg", ".log");
@@ -135,17 +253,22 @@ public class Ffmpeg {
         }
     }
 
-    /** Writes the frame at {@code second} of {@code source} as a JPEG. */
-    public void thumbnail(Path source, double second, Path target) throws IOException {
-        Result result = run(List.of(ffmpeg.toString(), "-hide_banner", "-v", "error", "-nostdin", "-y", "-ss",
-                String.format(Locale.ROOT, "%.3f", second), "-i", source.toString(), "-frames:v", "1", "-q:v", "3",
-                target.toString()), PROBE_TIMEOUT);
+    /** Writes the frame at {@code second} of {@code source} (a video in {@code container}) as a JPEG. */
+    public void thumbnail(Path source, String container, double second, Path target) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-v", "error", "-nostdin", "-y",
+                "-ss", String.format(Locale.ROOT, "%.3f", second)));
+        command.addAll(input(source, container));
+        command.addAll(List.of("-frames:v", "1", "-q:v", "3", "-update", "1", fileUrl(target)));
+        Result result = run(command, PROBE_TIMEOUT);
         if (result.exitCode() != 0 || !Files.exists(target)) {
             throw new IOException("ffmpeg could not take a thumbnail: " + result.errors());
         }
     }
 
-    /** Runs ffmpeg itself with {@code arguments} (the tests generate their clips this way). */
+    /**
+     * Runs ffmpeg itself with {@code arguments}, without the whitelists: only for the tests, which generate their clips
+     * from ffmpeg's own sources ({@code lavfi}); never for uploaded files.
+     */
     Result ffmpeg(List<String> arguments, Duration timeout) {
         List<String> command = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-v", "error", "-nostdin", "-y"));
         command.addAll(arguments);

@@ -9,6 +9,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
+import app.herald.content.ContentItem;
 import app.herald.platform.MediaFacts;
 import app.herald.platform.Platform;
 import app.herald.platform.PlatformSpecs;
@@ -89,6 +90,30 @@ public class MediaFile extends IdentifiedEntity {
             media.persist();
             return media;
         });
+    }
+
+    /**
+     * Deletes the row of media file {@code id} when no content item or rendition refers to it any more (another
+     * item, maybe of another brand, may hold the same bytes); returns its stored name, whose file may then go.
+     */
+    static Optional<String> forgetIfUnreferenced(long id) {
+        MediaFile media = findById(id);
+        if (media == null || ContentItem.count("media", media) > 0
+                || MediaRendition.count("source = ?1 or result = ?1", media) > 0) {
+            return Optional.empty();
+        }
+        media.delete();
+        return Optional.of(media.storedName);
+    }
+
+    /** The MIME type browsers expect for this container. */
+    public String mimeType() {
+        return switch (container) {
+            case "mov" -> "video/quicktime";
+            case "webm" -> "video/webm";
+            case "mkv" -> "video/x-matroska";
+            default -> "video/mp4";
+        };
     }
 
     public MediaFacts facts() {

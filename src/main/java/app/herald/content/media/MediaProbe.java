@@ -14,6 +14,12 @@ public final class MediaProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Formats ffprobe reports for still pictures, which have a "video" stream but are not videos. */
     private static final Set<String> IMAGE_CODECS = Set.of("png", "mjpeg", "gif", "bmp", "webp", "tiff");
+    /** ffprobe's names for the whitelisted demuxers ({@link Ffmpeg#FORMAT_WHITELIST}). */
+    private static final Set<String> ACCEPTED_FORMATS = Set.of("mov,mp4,m4a,3gp,3g2,mj2", "matroska,webm");
+    static final String NOT_A_VIDEO = "This file is not a video Herald can read. Upload an MP4, MOV or WebM video.";
+    static final String OTHER_CONTAINER = "Herald accepts MP4, MOV, WebM and Matroska videos only; this file is another"
+            + " format (such as a playlist, a streaming manifest, a concat list, an image sequence or an AVI)."
+            + " Export it as MP4 and upload it again.";
 
     private MediaProbe() {
     }
@@ -26,13 +32,18 @@ public final class MediaProbe {
                 throw new MediaRejectedException("The video is incomplete or damaged (its index is missing; was the upload"
                         + " cut off?). Export or upload it again.");
             }
-            throw new MediaRejectedException("This file is not a video Herald can read. Upload an MP4, MOV or WebM video.");
+            throw new MediaRejectedException(probe.errors().contains("Format not on whitelist") ? OTHER_CONTAINER : NOT_A_VIDEO);
         }
         JsonNode root;
         try {
             root = JSON.readTree(probe.output());
         } catch (JsonProcessingException e) {
-            throw new MediaRejectedException("This file is not a video Herald can read. Upload an MP4, MOV or WebM video.");
+            throw new MediaRejectedException(NOT_A_VIDEO);
+        }
+        JsonNode format = root.path("format");
+        // Belt and braces: ffprobe was told the whitelist, and its answer must name one of those demuxers.
+        if (!ACCEPTED_FORMATS.contains(format.path("format_name").asText())) {
+            throw new MediaRejectedException(OTHER_CONTAINER);
         }
         JsonNode video = null;
         JsonNode audio = null;
@@ -45,11 +56,9 @@ public final class MediaProbe {
                 audio = stream;
             }
         }
-        JsonNode format = root.path("format");
         if (video == null) {
             throw new MediaRejectedException(audio != null
-                    ? "This file has sound but no picture (audio only). Upload a video."
-                    : "This file is not a video Herald can read. Upload an MP4, MOV or WebM video.");
+                    ? "This file has sound but no picture (audio only). Upload a video." : NOT_A_VIDEO);
         }
         double duration = format.path("duration").asDouble(video.path("duration").asDouble(0));
         if (IMAGE_CODECS.contains(video.path("codec_name").asText()) && duration <= 0.05) {
@@ -72,11 +81,8 @@ public final class MediaProbe {
         if (name.contains("mp4") || name.contains("mov")) {
             return format.path("tags").path("major_brand").asText().strip().equals("qt") ? "mov" : "mp4";
         }
-        if (name.contains("webm")) {
-            // Matroska and WebM share a demuxer; WebM only carries VP8, VP9 and AV1 video.
-            return Set.of("vp8", "vp9", "av1").contains(videoCodec) ? "webm" : "mkv";
-        }
-        return name.contains(",") ? name.substring(0, name.indexOf(',')) : name;
+        // Matroska and WebM share a demuxer; WebM only carries VP8, VP9 and AV1 video.
+        return Set.of("vp8", "vp9", "av1").contains(videoCodec) ? "webm" : "mkv";
     }
 
     /** Quarter turns players apply, 0/90/180/270, from the display matrix or the older rotate tag. */

@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import app.herald.platform.MediaFacts;
 import app.herald.platform.PlatformSpecs;
@@ -18,11 +21,15 @@ import io.quarkus.logging.Log;
 
 /**
  * The media folder: streams a video in while hashing it, checks it with ffprobe and keeps one file per SHA-256
- * ({@code <sha[0..2]>/<sha>.<container>}). Whatever is refused leaves nothing behind.
+ * ({@code <sha[0..2]>/<sha>.<container>}). Whatever is refused leaves nothing behind. Putting a file in and recording
+ * it, and forgetting a row and deleting its file, each happen under that SHA-256's lock, so a file is never deleted
+ * while another upload of the same bytes is being recorded.
  */
 public class MediaStorage {
 
     private static final int BUFFER = 1 << 20;
+
+    private final ReentrantLock[] locks = new ReentrantLock[64];
 
     private final Path dir;
     private final long maxBytes;
@@ -32,6 +39,9 @@ public class MediaStorage {
         this.dir = dir.toAbsolutePath().normalize();
         this.maxBytes = maxBytes;
         this.ffmpeg = ffmpeg;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new ReentrantLock();
+        }
     }
 
     /**
@@ -60,8 +70,16 @@ public class MediaStorage {
         return Files.createDirectories(dir.resolve(name));
     }
 
-    /** Streams {@code upload} into the store, or refuses it (too large, empty, not a video, write error). */
-    public Stored store(InputStream upload) {
+    /**
+     * Streams {@code upload} into the store and lets {@code keep} record it, or refuses it (ffmpeg unavailable, too
+     * large, empty, not an accepted video, write error). When {@code keep} throws, a file this call added is removed.
+     */
+    public <T> T store(InputStream upload, Function<Stored, T> keep) {
+        Optional<String> unavailable = ffmpeg.problem();
+        if (unavailable.isPresent()) {
+            throw new MediaRejectedException("Herald cannot check videos on this server, so nothing was kept: "
+                    + unavailable.get() + ". Ask an admin.");
+        }
         Path incoming;
         try {
             incoming = Files.createTempFile(workDir("incoming"), "upload-", ".part");
@@ -86,7 +104,7 @@ public class MediaStorage {
             if (size == 0) {
                 throw new MediaRejectedException("The file is empty. Choose a video file.");
             }
-            return place(incoming, HexFormat.of().formatHex(digest.digest()), size);
+            return place(incoming, HexFormat.of().formatHex(digest.digest()), size, keep);
         } catch (IOException e) {
             throw writeFailure(e);
         } finally {
@@ -94,8 +112,8 @@ public class MediaStorage {
         }
     }
 
-    /** Moves a file Herald made (a rendition) into the store after hashing and probing it. */
-    public Stored adopt(Path file) throws IOException {
+    /** Moves a file Herald made (a rendition) into the store after hashing and probing it, and lets {@code keep} record it. */
+    public <T> T adopt(Path file, Function<Stored, T> keep) throws IOException {
         MessageDigest digest = sha256();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[BUFFER];
@@ -103,33 +121,54 @@ public class MediaStorage {
                 digest.update(buffer, 0, read);
             }
         }
-        return place(file, HexFormat.of().formatHex(digest.digest()), Files.size(file));
+        return place(file, HexFormat.of().formatHex(digest.digest()), Files.size(file), keep);
     }
 
-    /** Removes a file this store added, e.g. when recording it in the database failed. */
-    public void discard(Stored stored) {
-        if (stored.added()) {
-            deleteQuietly(resolve(stored.storedName()));
+    /**
+     * Deletes the stored file {@code unrecord} names, if it names one: it runs under the file's lock and forgets
+     * the row (in its own transaction) only when nothing refers to it any more.
+     */
+    public void remove(String sha256, Supplier<Optional<String>> unrecord) {
+        ReentrantLock lock = lock(sha256);
+        lock.lock();
+        try {
+            unrecord.get().ifPresent(storedName -> deleteQuietly(resolve(storedName)));
+        } finally {
+            lock.unlock();
         }
     }
 
-    private Stored place(Path file, String sha256, long size) throws IOException {
+    private <T> T place(Path file, String sha256, long size, Function<Stored, T> keep) throws IOException {
         MediaFacts facts = MediaProbe.facts(ffmpeg.probe(file));
         String storedName = sha256.substring(0, 2) + "/" + sha256 + "." + facts.container();
         Path target = resolve(storedName);
-        if (Files.exists(target)) {
-            return new Stored(sha256, storedName, size, facts, false);
-        }
-        Files.createDirectories(target.getParent());
+        ReentrantLock lock = lock(sha256);
+        lock.lock();
         try {
-            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(file, target);
-        } catch (FileAlreadyExistsException e) {
-            // The same bytes arrived concurrently; theirs is as good as ours.
-            return new Stored(sha256, storedName, size, facts, false);
+            boolean added = !Files.exists(target);
+            if (added) {
+                Files.createDirectories(target.getParent());
+                try {
+                    Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(file, target);
+                }
+            }
+            try {
+                return keep.apply(new Stored(sha256, storedName, size, facts, added));
+            } catch (RuntimeException e) {
+                if (added) {
+                    deleteQuietly(target);
+                }
+                throw e;
+            }
+        } finally {
+            lock.unlock();
         }
-        return new Stored(sha256, storedName, size, facts, true);
+    }
+
+    private ReentrantLock lock(String sha256) {
+        return locks[HexFormat.fromHexDigits(sha256, 0, 2) % locks.length];
     }
 
     private MediaRejectedException writeFailure(Exception e) {

@@ -37,9 +37,6 @@ public class RenditionService {
     Ffmpeg ffmpeg;
 
     @Inject
-    MediaService media;
-
-    @Inject
     ManagedExecutor executor;
 
     @Inject
@@ -55,6 +52,9 @@ public class RenditionService {
 
     /** Records a queued rendition of the item's current video and returns its id (start it after this returns). */
     public long request(long contentId, Ffmpeg.Fit fit, double thumbnailSecond) {
+        ffmpeg.problem().ifPresent(problem -> {
+            throw new ContentException("Herald cannot convert videos on this server: " + problem + ". Ask an admin.");
+        });
         return QuarkusTransaction.requiringNew().call(() -> {
             ContentItem item = contents.find(contentId);
             if (!item.state.editable()) {
@@ -115,35 +115,32 @@ public class RenditionService {
         Job job = QuarkusTransaction.requiringNew().call(() -> {
             MediaRendition rendition = MediaRendition.findById(renditionId);
             rendition.status = MediaRendition.Status.RUNNING;
-            return new Job(storage.resolve(rendition.source.storedName), rendition.source.durationSeconds, rendition.fit,
-                    rendition.thumbnailSecond, rendition.createdBy);
+            return new Job(storage.resolve(rendition.source.storedName), rendition.source.container,
+                    rendition.source.durationSeconds, rendition.fit, rendition.thumbnailSecond, rendition.createdBy);
         });
         Path video = null;
         Path thumbnail = null;
-        MediaStorage.Stored stored = null;
         try {
             video = storage.workDir("work").resolve("rendition-" + renditionId + ".mp4");
-            ffmpeg.fit(job.source, video, job.fit, job.seconds, percent -> progress(renditionId, percent));
+            ffmpeg.fit(job.source, job.container, video, job.fit, job.seconds, percent -> progress(renditionId, percent));
             thumbnail = storage.workDir("thumbnails").resolve("rendition-" + renditionId + ".jpg");
-            ffmpeg.thumbnail(video, Math.min(job.thumbnailSecond, Math.max(0, job.seconds - 0.1)), thumbnail);
-            stored = storage.adopt(video);
-            MediaStorage.Stored result = stored;
+            ffmpeg.thumbnail(video, "mp4", Math.min(job.thumbnailSecond, Math.max(0, job.seconds - 0.1)), thumbnail);
             String thumbnailName = storage.dir().relativize(thumbnail).toString();
-            QuarkusTransaction.requiringNew().run(() -> {
-                MediaRendition rendition = MediaRendition.findById(renditionId);
-                rendition.result = MediaFile.record(result, job.user);
-                rendition.thumbnailName = thumbnailName;
-                rendition.percent = 100;
-                rendition.status = MediaRendition.Status.DONE;
-                rendition.finishedAt = Instant.now();
+            storage.adopt(video, result -> {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    MediaRendition rendition = MediaRendition.findById(renditionId);
+                    rendition.result = MediaFile.record(result, job.user);
+                    rendition.thumbnailName = thumbnailName;
+                    rendition.percent = 100;
+                    rendition.status = MediaRendition.Status.DONE;
+                    rendition.finishedAt = Instant.now();
+                });
+                return result;
             });
         } catch (IOException | RuntimeException e) {
             Log.errorf(e, "Rendition %d failed", renditionId);
             MediaStorage.deleteQuietly(video);
             MediaStorage.deleteQuietly(thumbnail);
-            if (stored != null) {
-                media.forget(stored);
-            }
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             QuarkusTransaction.requiringNew().run(() -> {
                 MediaRendition rendition = MediaRendition.findById(renditionId);
@@ -159,7 +156,7 @@ public class RenditionService {
     }
 
     /** What the background work needs, read once so no entity crosses threads. */
-    private record Job(Path source, double seconds, Ffmpeg.Fit fit, double thumbnailSecond, String user) {
+    private record Job(Path source, String container, double seconds, Ffmpeg.Fit fit, double thumbnailSecond, String user) {
     }
 
     private static String baseName(String originalName) {

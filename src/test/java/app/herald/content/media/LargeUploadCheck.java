@@ -22,7 +22,7 @@ public final class LargeUploadCheck {
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createDirectories(Path.of("target", "large-upload-check").toAbsolutePath());
-        Path video = work.resolve("large.nut");
+        Path video = work.resolve("large.mkv");
         // Uncompressed 1080×1920 frames (about 3 MB each): a real, probe-able video of ~1 GB in a few seconds.
         Ffmpeg ffmpeg = TestVideos.ffmpeg();
         if (!Files.exists(video)) {
@@ -40,7 +40,7 @@ public final class LargeUploadCheck {
         long start = System.nanoTime();
         MediaStorage.Stored stored;
         try (InputStream in = Files.newInputStream(video)) {
-            stored = storage.store(in);
+            stored = storage.store(in, kept -> kept);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
 

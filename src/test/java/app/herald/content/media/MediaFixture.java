@@ -5,15 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import app.herald.content.ContentFixture;
+import app.herald.content.ContentItem;
+import app.herald.web.WebSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.builder.MultiPartSpecBuilder;
 import io.restassured.response.Response;
-
-import app.herald.content.ContentItem;
-import app.herald.web.WebSession;
 
 /** Uploads videos through the content page's form and reads back what the media folder and table hold. */
 public final class MediaFixture {
@@ -66,6 +68,38 @@ public final class MediaFixture {
             rendition.persist();
             return rendition.id;
         });
+    }
+
+    /**
+     * Posts the new-content form (draft) with {@code file} attached, as its upload script does: text fields and
+     * the file in one multipart request. {@code extra} overrides or adds text fields.
+     */
+    public static Response createWithVideo(WebSession session, String title, Path file, String fileName,
+            Map<String, String> extra) {
+        String token = session.page("/content/new").select("input[name=csrf-token]").attr("value");
+        Map<String, String> fields = new HashMap<>(Map.of("brandId", String.valueOf(ContentFixture.brandId()), "title", title,
+                "description", "Pack light and start early.", "action", "draft"));
+        fields.putAll(extra);
+        try {
+            var request = session.request().multiPart("csrf-token", token);
+            fields.forEach((name, value) -> request.multiPart(name, value));
+            for (String platform : List.of("YOUTUBE_SHORTS", "TIKTOK", "FACEBOOK_REELS")) {
+                request.multiPart("platforms", platform);
+            }
+            return request.multiPart(new MultiPartSpecBuilder(Files.readAllBytes(file)).controlName("file").fileName(fileName)
+                    .mimeType("video/mp4").build()).post("/content");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The content item's video as stored now, or null. */
+    public static MediaFile media(long contentId) {
+        return QuarkusTransaction.requiringNew().call(() -> ContentItem.<ContentItem>findById(contentId).media);
+    }
+
+    static Path path(MediaFile media) {
+        return MEDIA_DIR.resolve(media.storedName);
     }
 
     /** Every file under the media folder (uploads, renditions, thumbnails). */

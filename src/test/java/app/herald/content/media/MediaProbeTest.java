@@ -64,6 +64,13 @@ class MediaProbeTest {
     }
 
     @Test
+    void aDemuxerOutsideTheWhitelistIsRefusedEvenIfFfprobeReadIt() {
+        assertThatThrownBy(() -> MediaProbe.facts(ok("""
+                {"streams":[{"codec_type":"video","codec_name":"h264","width":1080,"height":1920,"avg_frame_rate":"30/1"}],
+                 "format":{"format_name":"hls","duration":"4"}}"""))).hasMessage(MediaProbe.OTHER_CONTAINER);
+    }
+
+    @Test
     void refusesWhatIsNotAPlayableVideo() {
         assertThatThrownBy(() -> MediaProbe.facts(TestVideos.ffmpeg().probe(TestVideos.audioOnly())))
                 .hasMessage("This file has sound but no picture (audio only). Upload a video.");
@@ -71,7 +78,9 @@ class MediaProbeTest {
                 .hasMessageStartingWith("The video is incomplete or damaged");
         assertThatThrownBy(() -> MediaProbe.facts(ok("""
                 {"streams":[{"codec_type":"video","codec_name":"png","width":800,"height":600,"avg_frame_rate":"0/0"}],
-                 "format":{"format_name":"png_pipe"}}""")))
+                 "format":{"format_name":"mov,mp4,m4a,3gp,3g2,mj2"}}""")))
                 .hasMessage("This file is a still picture, not a video. Upload a video.");
+        assertThatThrownBy(() -> MediaProbe.facts(TestVideos.ffmpeg().probe(TestVideos.jpeg())))
+                .hasMessage(MediaProbe.OTHER_CONTAINER);
     }
 }

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class MediaStorageTest {
             }
         };
 
-        assertThatThrownBy(() -> storage.store(brokenUpload)).isInstanceOf(MediaRejectedException.class)
+        assertThatThrownBy(() -> storage.store(brokenUpload, kept -> kept)).isInstanceOf(MediaRejectedException.class)
                 .hasMessageContaining("disk may be full");
         assertThat(files(storage.dir())).isEmpty();
     }
@@ -70,7 +71,7 @@ class MediaStorageTest {
     void overTheLimitStopsReadingAndKeepsNothing() {
         MediaStorage storage = new MediaStorage(temp.resolve("media"), 1000, TestVideos.ffmpeg());
 
-        assertThatThrownBy(() -> storage.store(new ByteArrayInputStream(new byte[5000])))
+        assertThatThrownBy(() -> storage.store(new ByteArrayInputStream(new byte[5000]), kept -> kept))
                 .hasMessage("The file is larger than the 1000 bytes upload limit.");
         assertThat(files(storage.dir())).isEmpty();
     }
@@ -85,9 +86,34 @@ class MediaStorageTest {
         assertThat(files(storage.dir())).isEmpty();
     }
 
+    @Test
+    void whenRecordingFailsTheFileThisCallAddedIsRemoved() throws IOException {
+        MediaStorage storage = new MediaStorage(temp.resolve("media"), 8 << 20, TestVideos.ffmpeg());
+
+        try (InputStream in = Files.newInputStream(TestVideos.vertical())) {
+            assertThatThrownBy(() -> storage.store(in, stored -> {
+                throw new IllegalStateException("the database is down");
+            })).hasMessage("the database is down");
+        }
+
+        assertThat(files(storage.dir())).isEmpty();
+    }
+
+    @Test
+    void aFileIsRemovedOnlyWhenItsRowIsForgotten() throws IOException {
+        MediaStorage storage = new MediaStorage(temp.resolve("media"), 8 << 20, TestVideos.ffmpeg());
+        MediaStorage.Stored stored = store(storage, TestVideos.vertical());
+
+        storage.remove(stored.sha256(), Optional::empty);
+        assertThat(files(storage.dir())).containsExactly(storage.resolve(stored.storedName()));
+
+        storage.remove(stored.sha256(), () -> Optional.of(stored.storedName()));
+        assertThat(files(storage.dir())).isEmpty();
+    }
+
     private static MediaStorage.Stored store(MediaStorage storage, Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return storage.store(in);
+            return storage.store(in, kept -> kept);
         }
     }
 

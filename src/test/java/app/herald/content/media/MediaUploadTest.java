@@ -2,7 +2,9 @@ package app.herald.content.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -104,7 +106,7 @@ class MediaUploadTest {
                 TestVideos.audioOnly(), "This file has sound but no picture (audio only). Upload a video.",
                 TestVideos.truncated(), "The video is incomplete or damaged (its index is missing; was the upload cut off?)."
                         + " Export or upload it again.",
-                TestVideos.textNamedMp4(), "This file is not a video Herald can read. Upload an MP4, MOV or WebM video.",
+                TestVideos.textNamedMp4(), MediaProbe.NOT_A_VIDEO,
                 TestVideos.empty(), "The file is empty. Choose a video file.",
                 TestVideos.tooBig(), "The file is larger than the 8 MB upload limit.");
         List<Path> filesBefore = MediaFixture.storedFiles();
@@ -119,6 +121,37 @@ class MediaUploadTest {
 
         assertThat(MediaFixture.storedFiles()).isEqualTo(filesBefore);
         assertThat(MediaFixture.rows()).isEqualTo(rowsBefore);
+        assertThat(mediaSha(id)).isNull();
+    }
+
+    @Test
+    void playlistsAndManifestsPointingAtAnotherBrandsStoredVideoAreRefusedAndLeaveNothing() throws Exception {
+        WebSession marketer = DemoUsers.marketer();
+        long theirs = ContentFixture.create(marketer, "Other brand's clip", "draft", Map.of("brandId", ContentFixture.demoBrandId()));
+        MediaFixture.upload(marketer, theirs, TestVideos.unique(TestVideos.vertical()), "secret.mp4");
+        Path secret = MediaFixture.path(MediaFixture.media(theirs));
+        long id = draft(marketer, "Pulls another video");
+        Map<String, String> manifests = new LinkedHashMap<>();
+        manifests.put("playlist.m3u8", Manifests.hls(secret));
+        manifests.put("playlist.mkv", Manifests.hls(secret));
+        manifests.put("manifest.mpd", Manifests.dash(secret));
+        manifests.put("list.ffconcat", Manifests.concat(secret.toString()));
+        Path dir = Files.createDirectories(Path.of("target", "test-manifests").toAbsolutePath());
+        List<Path> files = MediaFixture.storedFiles();
+        long rows = MediaFixture.rows();
+
+        for (Map.Entry<String, String> manifest : manifests.entrySet()) {
+            Path file = Files.writeString(dir.resolve(manifest.getKey()), manifest.getValue());
+            Response response = MediaFixture.upload(marketer, id, file, manifest.getKey());
+            assertThat(response.statusCode()).as(manifest.getKey()).isEqualTo(400);
+            assertThat(Jsoup.parse(response.body().asString()).select(".form-error").text()).as(manifest.getKey())
+                    .isIn(MediaProbe.OTHER_CONTAINER, MediaProbe.NOT_A_VIDEO);
+        }
+        Response avi = MediaFixture.upload(marketer, id, TestVideos.avi(), "clip.avi");
+        assertThat(Jsoup.parse(avi.body().asString()).select(".form-error").text()).isEqualTo(MediaProbe.OTHER_CONTAINER);
+
+        assertThat(MediaFixture.storedFiles()).isEqualTo(files);
+        assertThat(MediaFixture.rows()).isEqualTo(rows);
         assertThat(mediaSha(id)).isNull();
     }
 

@@ -1,10 +1,13 @@
 package app.herald.content.media;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import javax.imageio.ImageIO;
 
 import org.awaitility.Awaitility;
 import org.jsoup.nodes.Document;
@@ -68,8 +71,9 @@ class RenditionTest {
         byte[] jpeg = Files.readAllBytes(thumbnail);
         assertThat(jpeg[0] & 0xff).isEqualTo(0xFF);
         assertThat(jpeg[1] & 0xff).isEqualTo(0xD8);
-        assertThat(TestVideos.ffmpeg().probe(thumbnail).output()).contains("\"codec_name\": \"mjpeg\"", "\"width\": 1080",
-                "\"height\": 1920");
+        BufferedImage picture = ImageIO.read(thumbnail.toFile());
+        assertThat(picture.getWidth()).isEqualTo(1080);
+        assertThat(picture.getHeight()).isEqualTo(1920);
         Response served = DemoUsers.reviewer().get("/content/" + id + "/media/renditions/" + rendition.id + "/thumbnail");
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(served.contentType()).startsWith("image/jpeg");

@@ -43,6 +43,32 @@ public final class TestVideos {
                 "-c:v", "libopenh264", "-pix_fmt", "yuv420p");
     }
 
+    /** 2 s, 540×960 VP9 in WebM. */
+    public static Path webm() {
+        return make("vertical-540x960.webm", "-f", "lavfi", "-i", "testsrc=size=540x960:rate=30", "-t", "2", "-c:v",
+                "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8");
+    }
+
+    /** 1 s, 320×240 MPEG-4 in AVI: a real video in a container the platforms do not take. */
+    public static Path avi() {
+        return make("clip.avi", "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25", "-t", "1", "-c:v", "mpeg4");
+    }
+
+    /** One 64×64 JPEG frame. */
+    public static Path jpeg() {
+        return make("frame.jpg", "-f", "lavfi", "-i", "testsrc=size=64x64", "-frames:v", "1", "-update", "1");
+    }
+
+    /**
+     * A copy of {@code clip} with bytes no other file has (a unique comment tag, streams copied), for tests that
+     * watch files come and go: the store keeps one file per SHA-256, which other tests' uploads would share.
+     */
+    public static Path unique(Path clip) {
+        String name = "unique-" + java.util.UUID.randomUUID() + clip.getFileName().toString().substring(
+                clip.getFileName().toString().lastIndexOf('.'));
+        return make(name, "-i", clip.toString(), "-c", "copy", "-metadata", "comment=" + name);
+    }
+
     /** 2 s of sound only, AAC in MP4. */
     public static Path audioOnly() {
         return make("audio-only.m4a", "-f", "lavfi", "-i", "sine=frequency=440", "-t", "2", "-c:a", "aac");
