@@ -13,6 +13,7 @@ import static app.herald.web.CrossBrandRoutesTest.Ref.RENDITION;
 import static app.herald.web.CrossBrandRoutesTest.Ref.RULE;
 import static app.herald.web.CrossBrandRoutesTest.Ref.SUBMITTED;
 import static app.herald.web.CrossBrandRoutesTest.Ref.SUBMITTED_HASH;
+import static app.herald.web.CrossBrandRoutesTest.Ref.VIDEO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -75,7 +76,7 @@ class CrossBrandRoutesTest {
 
     /** What an id or field of a route refers to: the other brand's rows, or (for mixed ids) the intruder's own draft. */
     enum Ref {
-        BRAND, DRAFT, RENDITION, SUBMITTED, SUBMITTED_HASH, APPROVED, PUBLICATION, CHANNEL, RULE, INACTIVE_RULE, BLACKOUT,
+        BRAND, DRAFT, VIDEO, RENDITION, SUBMITTED, SUBMITTED_HASH, APPROVED, PUBLICATION, CHANNEL, RULE, INACTIVE_RULE, BLACKOUT,
         MEMBER, OWN_DRAFT
     }
 
@@ -103,6 +104,10 @@ class CrossBrandRoutesTest {
                 post("/content/{id}/media/renditions/{rendition}/use", OWN_DRAFT, RENDITION),
                 get("/content/{id}/media/renditions/{rendition}/thumbnail", DRAFT, RENDITION),
                 get("/content/{id}/media/renditions/{rendition}/thumbnail", OWN_DRAFT, RENDITION),
+                get("/content/{id}/media/files/{file}", DRAFT, VIDEO),
+                get("/content/{id}/media/files/{file}", OWN_DRAFT, VIDEO),
+                get("/content/{id}/media/remove", DRAFT),
+                post("/content/{id}/media/remove", DRAFT),
 
                 get("/review/{id}", SUBMITTED),
                 post("/review/{id}/approve", SUBMITTED).form(Map.of("revisionHash", SUBMITTED_HASH, "note", "Fine")),
@@ -289,6 +294,7 @@ class CrossBrandRoutesTest {
         assertThat(MediaFixture.upload(author.session(), draft, TestVideos.vertical(), "victim.mp4").statusCode())
                 .isEqualTo(303);
         ids.put(DRAFT, String.valueOf(draft));
+        ids.put(VIDEO, String.valueOf(MediaFixture.media(draft).id));
         ids.put(RENDITION, String.valueOf(MediaFixture.readyRendition(draft)));
         String submittedTitle = CalendarFixture.unique("Victim submitted");
         long submitted = ContentFixture.create(author.session(), submittedTitle, "submit", Map.of("brandId", brand));
