@@ -49,7 +49,7 @@ public class BlackoutService {
         blackout.day = date;
         blackout.reason = note;
         blackout.persist();
-        audit.record(AuditAction.BLACKOUT_ADDED, AUDIT_SUBJECT, brand.id, brand.name)
+        audit.record(AuditAction.BLACKOUT_ADDED, AUDIT_SUBJECT, brand.id, brand.name).brand(brand.id)
                 .comment(date + (note == null ? "" : ": " + note)).write();
         return blackout;
     }
@@ -62,6 +62,7 @@ public class BlackoutService {
         brands.requireVisible(blackout.brand.id);
         blackout.delete();
         audit.record(AuditAction.BLACKOUT_REMOVED, AUDIT_SUBJECT, blackout.brand.id, blackout.brand.name)
+                .brand(blackout.brand.id)
                 .comment(blackout.day.toString()).write();
         return blackout;
     }

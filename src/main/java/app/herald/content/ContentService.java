@@ -49,6 +49,7 @@ public class ContentService {
         apply(item, form);
         item.persist();
         audit.record(AuditAction.CONTENT_CREATED, ContentWorkflow.AUDIT_SUBJECT, item.id, item.title)
+                .brand(item.brand.id)
                 .transition(null, item.state).write();
         return item;
     }
@@ -75,6 +76,7 @@ public class ContentService {
                 : fileName.strip().substring(0, Math.min(255, fileName.strip().length()));
         item.updatedAt = Instant.now();
         audit.record(AuditAction.MEDIA_ATTACHED, ContentWorkflow.AUDIT_SUBJECT, item.id, item.title)
+                .brand(item.brand.id)
                 .comment("Video " + item.mediaName + " (SHA-256 " + media.sha256 + ")").write();
         revise(item);
         return item;
@@ -145,6 +147,7 @@ public class ContentService {
         comment.persist();
         if (kind == ContentComment.Kind.COMMENT) {
             audit.record(AuditAction.COMMENT_ADDED, ContentWorkflow.AUDIT_SUBJECT, item.id, item.title)
+                .brand(item.brand.id)
                     .revision(item.currentRevision().map(revision -> revision.sha256).orElse(null))
                     .comment(comment.body).write();
         }
@@ -183,6 +186,7 @@ public class ContentService {
         revision.persist();
         item.currentRevisionId = revision.id;
         audit.record(AuditAction.CONTENT_REVISED, ContentWorkflow.AUDIT_SUBJECT, item.id, item.title)
+                .brand(item.brand.id)
                 .revision(hash).comment("Revision " + revision.number).write();
         return true;
     }

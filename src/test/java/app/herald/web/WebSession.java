@@ -44,7 +44,8 @@ public final class WebSession {
     }
 
     public Response login(String username, String password) {
-        return request().redirects().follow(false)
+        // UTF-8 like a browser posting from a UTF-8 page (RestAssured's default form charset is ISO-8859-1).
+        return request().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("j_username", username)
                 .formParam("j_password", password)
                 .post("/j_security_check");
