@@ -11,7 +11,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
  * Entry point for {@code java -jar} and {@code mvn quarkus:dev}: prepares the data dir, starts the embedded MariaDB
- * when no datasource URL is configured, settles the session key, then runs Quarkus.
+ * when no datasource URL is configured, settles the session key and the CSRF signing key, then runs Quarkus.
  */
 @QuarkusMain
 public class HeraldMain {
@@ -19,6 +19,8 @@ public class HeraldMain {
     static final String DATABASE = "herald";
     private static final String JDBC_URL = "quarkus.datasource.jdbc.url";
     private static final String SESSION_KEY = "quarkus.http.auth.session.encryption-key";
+    /** Signs the CSRF cookie; derived from the session key unless configured, so there is one secret to keep. */
+    private static final String CSRF_KEY = "quarkus.rest-csrf.token-signature-key";
     private static final Logger LOG = Logger.getLogger(HeraldMain.class);
 
     public static void main(String... args) {
@@ -50,6 +52,10 @@ public class HeraldMain {
                         + " random characters (for example: openssl rand -base64 48).");
             }
             System.setProperty(SESSION_KEY, key);
+        }
+        if (config.getOptionalValue(CSRF_KEY, String.class).filter(key -> !key.isBlank()).isEmpty()) {
+            String sessionKey = System.getProperty(SESSION_KEY, config.getOptionalValue(SESSION_KEY, String.class).orElse(""));
+            System.setProperty(CSRF_KEY, DerivedKeys.derive(sessionKey, "herald csrf token signature"));
         }
     }
 }

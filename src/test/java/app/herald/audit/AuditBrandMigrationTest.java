@@ -14,7 +14,6 @@ import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
-import app.herald.system.EmbeddedMariaDb;
 import app.herald.system.TestDatabase;
 
 /**
@@ -27,13 +26,12 @@ class AuditBrandMigrationTest {
 
     @Test
     void existingRowsGetTheBrandOfTheirSubjectAndStayAppendOnly() throws SQLException {
-        EmbeddedMariaDb server = TestDatabase.embedded();
-        try (Connection root = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + server.port() + "/", "root", "");
+        try (Connection root = DriverManager.getConnection(TestDatabase.embeddedUrl(""), "root", "");
                 Statement statement = root.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
             statement.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         }
-        String url = server.jdbcUrl(DATABASE);
+        String url = TestDatabase.embeddedUrl(DATABASE);
         flyway(url).target("7").load().migrate();
 
         Map<String, Long> expected = new LinkedHashMap<>();

@@ -2,17 +2,24 @@ package app.herald.web;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
 import io.restassured.filter.cookie.CookieFilter;
+import io.restassured.http.Cookie;
 import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -23,13 +30,29 @@ public final class WebSession {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
-    private final CookieFilter cookies = new CookieFilter();
+    private final Filter cookies;
+    private final Map<String, String> headers;
 
     private WebSession() {
+        this(new CookieFilter(), Map.of());
+    }
+
+    private WebSession(Filter cookies, Map<String, String> headers) {
+        this.cookies = cookies;
+        this.headers = headers;
     }
 
     public static WebSession anonymous() {
         return new WebSession();
+    }
+
+    /**
+     * A browser reaching Herald through a reverse proxy that adds {@code forwardedHeaders} (X-Forwarded-Proto,
+     * X-Forwarded-For...) to every request. Secure cookies are sent back too: the browser sends them to the proxy
+     * over https, and the proxy passes them on over plain HTTP.
+     */
+    public static WebSession throughProxy(Map<String, String> forwardedHeaders) {
+        return new WebSession(new ProxiedCookies(), Map.copyOf(forwardedHeaders));
     }
 
     /** Signs in as {@code username}; fails the test if the login does not land on the dashboard. */
@@ -52,7 +75,7 @@ public final class WebSession {
     }
 
     public RequestSpecification request() {
-        return given().filter(cookies).redirects().follow(false);
+        return given().filter(cookies).headers(headers).redirects().follow(false);
     }
 
     public Response get(String path) {
@@ -69,13 +92,23 @@ public final class WebSession {
 
     /** Posts a form from {@code formPage} (for its CSRF token) to {@code action}. Lists become repeated fields. */
     public Response submit(String formPage, String action, Map<String, ?> fields) {
+        return post(action, csrfToken(formPage), fields);
+    }
+
+    /** Opens {@code formPage} and returns the CSRF token its forms carry. */
+    public String csrfToken(String formPage) {
         String html = get(formPage).body().asString();
         Matcher token = CSRF_FIELD.matcher(html);
         if (!token.find()) {
             throw new AssertionError("No CSRF token on " + formPage);
         }
+        return token.group(1);
+    }
+
+    /** Posts {@code fields} with {@code csrfToken}, as a form loaded earlier would. Lists become repeated fields. */
+    public Response post(String action, String csrfToken, Map<String, ?> fields) {
         Map<String, Object> all = new HashMap<>(fields);
-        all.put("csrf-token", token.group(1));
+        all.put("csrf-token", csrfToken);
         RequestSpecification spec = request().contentType("application/x-www-form-urlencoded; charset=UTF-8");
         all.forEach((name, value) -> {
             if (value instanceof List<?> values) {
@@ -91,5 +124,27 @@ public final class WebSession {
     public Response submitWithoutToken(String action, Map<String, String> fields) {
         return request().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParams(new HashMap<>(fields))
                 .post(action);
+    }
+
+    /** One cookie per name for the one site under test, kept whatever its Secure flag; expired ones are dropped. */
+    private static final class ProxiedCookies implements Filter {
+        private final Map<String, String> jar = new ConcurrentHashMap<>();
+
+        @Override
+        public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
+                FilterContext context) {
+            jar.forEach(request::cookie);
+            Response answer = context.next(request, response);
+            for (Cookie cookie : answer.getDetailedCookies()) {
+                boolean expired = cookie.getMaxAge() == 0
+                        || cookie.getExpiryDate() != null && cookie.getExpiryDate().before(new Date());
+                if (expired) {
+                    jar.remove(cookie.getName());
+                } else {
+                    jar.put(cookie.getName(), cookie.getValue());
+                }
+            }
+            return answer;
+        }
     }
 }
