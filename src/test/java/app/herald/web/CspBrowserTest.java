@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -100,6 +101,34 @@ class CspBrowserTest {
 
             assertThat(violations(page)).isEmpty();
             assertThat(refusals).isEmpty();
+        }
+    }
+
+    @Test
+    void aFormStillPostsAfterAnotherTabOpenedAHeraldPage() {
+        try (BrowserContext browserWindow = browser.newContext(); Page form = browserWindow.newPage()) {
+            form.navigate(base + "login");
+            form.fill("#j_username", "marketer");
+            form.fill("#j_password", DemoUsers.PASSWORD);
+            form.click("button[type=submit]");
+            form.waitForURL(url -> !url.contains("/login"));
+            form.navigate(base + "content/new");
+            String loaded = form.inputValue("form.content-form input[name=csrf-token]");
+
+            try (Page other = browserWindow.newPage()) {
+                other.navigate(base + "content");
+                PlaywrightAssertions.assertThat(other.locator("h1")).isVisible();
+            }
+            // Back to the first tab, as the browser tells a page that is shown again.
+            form.bringToFront();
+            form.evaluate("() => window.dispatchEvent(new Event('focus'))");
+            form.waitForFunction("loaded => document.querySelector('form.content-form input[name=csrf-token]').value"
+                    + " !== loaded", loaded);
+
+            form.fill("#title", "Written while another tab was open");
+            form.click("button[value=draft]");
+            form.waitForURL(Pattern.compile(".*/content/\\d+$"));
+            PlaywrightAssertions.assertThat(form.locator("h1")).containsText("Written while another tab was open");
         }
     }
 
