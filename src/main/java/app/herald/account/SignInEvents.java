@@ -13,7 +13,7 @@ import io.quarkus.security.spi.runtime.AuthenticationFailureEvent;
 import io.quarkus.vertx.http.runtime.security.FormAuthenticationEvent;
 import io.vertx.ext.web.RoutingContext;
 
-/** Feeds the sign-in throttle and the user's last sign-in time from Quarkus' form-login security events. */
+/** Feeds the sign-in throttle, the audit log and last sign-in times from Quarkus' form-login security events. */
 @ApplicationScoped
 public class SignInEvents {
 
@@ -26,10 +26,14 @@ public class SignInEvents {
     @Inject
     UserService users;
 
+    @Inject
+    TypedNames typedNames;
+
     void onFailure(@Observes AuthenticationFailureEvent event) {
         typedUserName(event).ifPresent(username -> {
-            throttle.recordFailure(username);
-            LOG.infof("Failed sign-in for user name '%s'", username.replaceAll("\\p{Cntrl}", "?"));
+            throttle.recordFailure(username, LoginThrottle.addressOf(routing(event)));
+            // Never the typed name itself: it may be a password typed into the wrong field.
+            LOG.infof("Failed sign-in from %s for %s", remoteAddress(event), typedNames.marker(username));
         });
     }
 
@@ -40,16 +44,21 @@ public class SignInEvents {
 
     /** The user name posted to the login form, when the failure is a form sign-in (not, say, an expired cookie). */
     private static Optional<String> typedUserName(AuthenticationFailureEvent event) {
-        if (event.getEventProperties().get(RoutingContext.class.getName()) instanceof RoutingContext routing
-                && LOGIN_POST.equals(routing.normalizedPath())) {
+        RoutingContext routing = routing(event);
+        if (routing != null && LOGIN_POST.equals(routing.normalizedPath())) {
             return Optional.ofNullable(routing.request().getFormAttribute("j_username"));
         }
         return Optional.empty();
     }
 
+    private static RoutingContext routing(AuthenticationFailureEvent event) {
+        return event.getEventProperties().get(RoutingContext.class.getName()) instanceof RoutingContext routing
+                ? routing : null;
+    }
+
+    /** The client's address (as a trusted proxy names it, when there is one), without the port. */
     private static String remoteAddress(AuthenticationFailureEvent event) {
-        RoutingContext routing = (RoutingContext) event.getEventProperties().get(RoutingContext.class.getName());
-        return String.valueOf(routing.request().remoteAddress());
+        return routing(event).request().remoteAddress().hostAddress();
     }
 
     void onSignIn(@Observes FormAuthenticationEvent event) {

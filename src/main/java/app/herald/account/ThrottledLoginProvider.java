@@ -8,11 +8,12 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Runs before the security-jpa password check and refuses paused user names without checking the password;
- * otherwise it defers (null) to the next provider.
+ * Runs before the security-jpa password check and refuses paused user names and client addresses without checking
+ * the password; otherwise it defers (null) to the next provider.
  */
 @ApplicationScoped
 public class ThrottledLoginProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -34,8 +35,9 @@ public class ThrottledLoginProvider implements IdentityProvider<UsernamePassword
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
-        if (throttle.isPaused(request.getUsername())) {
-            return Uni.createFrom().failure(new AuthenticationFailedException("Sign-in paused for this user name"));
+        String address = LoginThrottle.addressOf(HttpSecurityUtils.getRoutingContextAttribute(request));
+        if (throttle.isPaused(request.getUsername(), address)) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("Sign-in paused for the name or address"));
         }
         return Uni.createFrom().nullItem();
     }

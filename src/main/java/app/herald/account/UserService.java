@@ -1,6 +1,8 @@
 package app.herald.account;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -18,11 +20,16 @@ import app.herald.audit.AuditLog;
 public class UserService {
 
     static final int MIN_PASSWORD_LENGTH = 10;
+    /** bcrypt reads at most this many bytes of a password. */
+    static final int MAX_PASSWORD_BYTES = 72;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
     static final String AUDIT_SUBJECT = "USER";
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    TypedNames typedNames;
 
     public AppUser create(String username, String displayName, String password, Set<Role> roles) {
         String name = username == null ? "" : username.strip();
@@ -100,10 +107,15 @@ public class UserService {
         });
     }
 
-    /** Audits a failed sign-in; the name may belong to nobody, so it is stored as typed (cut to size). */
+    /**
+     * Audits a failed sign-in under the account's own name, or under a marker when the name belongs to nobody
+     * (it may be a password typed into the wrong field).
+     */
     public void recordFailedSignIn(String typedName, String remoteAddress) {
-        Long userId = AppUser.findByUsername(typedName).map(user -> user.id).orElse(null);
-        audit.recordAs(AuditLog.SYSTEM, AuditAction.SIGN_IN_FAILED, AUDIT_SUBJECT, userId, typedName)
+        Optional<AppUser> user = AppUser.findByUsername(typedName.strip());
+        String subject = user.map(known -> known.username).orElseGet(() -> typedNames.marker(typedName));
+        Long userId = user.map(known -> known.id).orElse(null);
+        audit.recordAs(AuditLog.SYSTEM, AuditAction.SIGN_IN_FAILED, AUDIT_SUBJECT, userId, subject)
                 .comment("from " + remoteAddress).write();
     }
 
@@ -117,9 +129,12 @@ public class UserService {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw new AccountException("Password must be at least " + MIN_PASSWORD_LENGTH + " characters.");
         }
-        if (password.length() > 72) {
-            // bcrypt ignores everything after 72 bytes.
-            throw new AccountException("Password must be at most 72 characters.");
+        int bytes = password.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_PASSWORD_BYTES) {
+            // bcrypt ignores everything after 72 bytes, so a longer password would be only partly checked.
+            throw new AccountException("Password must be at most " + MAX_PASSWORD_BYTES + " bytes; this one has "
+                    + bytes + " (in UTF-8 a plain letter or digit is 1 byte, an accented letter 2, an emoji 4)."
+                    + " Use a shorter one.");
         }
     }
 }

@@ -2,12 +2,12 @@ package app.herald.audit;
 
 /** Every kind of change the audit log records. */
 public enum AuditAction {
-    SIGN_IN_SUCCEEDED("Signed in"),
-    SIGN_IN_FAILED("Sign-in failed"),
-    USER_CREATED("User created"),
-    USER_ROLES_CHANGED("User roles changed"),
-    USER_DEACTIVATED("User deactivated"),
-    USER_REACTIVATED("User reactivated"),
+    SIGN_IN_SUCCEEDED("Signed in", true),
+    SIGN_IN_FAILED("Sign-in failed", true),
+    USER_CREATED("User created", true),
+    USER_ROLES_CHANGED("User roles changed", true),
+    USER_DEACTIVATED("User deactivated", true),
+    USER_REACTIVATED("User reactivated", true),
     BRAND_CREATED("Brand created"),
     BRAND_UPDATED("Brand updated"),
     BRAND_MEMBERS_CHANGED("Brand members changed"),
@@ -30,12 +30,23 @@ public enum AuditAction {
     BLACKOUT_REMOVED("Blackout date removed");
 
     private final String label;
+    private final boolean aboutAccounts;
 
     AuditAction(String label) {
+        this(label, false);
+    }
+
+    AuditAction(String label, boolean aboutAccounts) {
         this.label = label;
+        this.aboutAccounts = aboutAccounts;
     }
 
     public String label() {
         return label;
+    }
+
+    /** Rows about user accounts and sign-ins belong to no brand; only admins read them. */
+    public boolean aboutAccounts() {
+        return aboutAccounts;
     }
 }

@@ -51,4 +51,8 @@ public class AuditEntry extends IdentifiedEntity {
 
     @Column(length = 4000, updatable = false)
     public String comment;
+
+    /** The brand the subject belongs to; null for rows about users and sign-ins, which only admins read. */
+    @Column(name = "brand_id", updatable = false)
+    public Long brandId;
 }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.ws.rs.QueryParam;
@@ -116,5 +117,24 @@ public class AuditFilter {
 
     /** A JPQL where-clause with named parameters. */
     record Query(String where, Map<String, Object> parameters) {
+
+        /** This query limited to rows of {@code brandIds}; rows without a brand (users, sign-ins) never match. */
+        Query withinBrands(Set<Long> brandIds) {
+            if (brandIds.isEmpty()) {
+                return new Query("1 = 0", Map.of());
+            }
+            Map<String, Object> scoped = new TreeMap<>(parameters);
+            scoped.put("brands", brandIds);
+            return new Query("(" + where + ") and brandId in :brands", scoped);
+        }
+
+        /** This query limited to rows after {@code last} in the newest-first order (keyset paging). */
+        Query after(AuditEntry last) {
+            Map<String, Object> next = new TreeMap<>(parameters);
+            next.put("lastAt", last.occurredAt);
+            next.put("lastId", last.id);
+            return new Query("(" + where + ") and (occurredAt < :lastAt or (occurredAt = :lastAt and id < :lastId))",
+                    next);
+        }
     }
 }

@@ -56,6 +56,12 @@ public class AuditLog {
             return this;
         }
 
+        /** The brand whose members may read this row; rows without one are for admins only. */
+        public Entry brand(Long brandId) {
+            entry.brandId = brandId;
+            return this;
+        }
+
         public Entry revision(String hash) {
             entry.revisionHash = hash;
             return this;

@@ -31,7 +31,7 @@ public class BrandService {
         form.applyTo(brand);
         brand.createdAt = Instant.now();
         brand.persist();
-        audit.record(AuditAction.BRAND_CREATED, AUDIT_SUBJECT, brand.id, brand.name).write();
+        audit.record(AuditAction.BRAND_CREATED, AUDIT_SUBJECT, brand.id, brand.name).brand(brand.id).write();
         return brand;
     }
 
@@ -40,7 +40,7 @@ public class BrandService {
         Brand brand = find(brandId);
         requireUniqueName(form.name(), brandId);
         form.applyTo(brand);
-        audit.record(AuditAction.BRAND_UPDATED, AUDIT_SUBJECT, brand.id, brand.name).write();
+        audit.record(AuditAction.BRAND_UPDATED, AUDIT_SUBJECT, brand.id, brand.name).brand(brand.id).write();
         return brand;
     }
 
@@ -58,7 +58,7 @@ public class BrandService {
         String before = names(brand.members);
         brand.members.clear();
         brand.members.addAll(members);
-        audit.record(AuditAction.BRAND_MEMBERS_CHANGED, AUDIT_SUBJECT, brand.id, brand.name)
+        audit.record(AuditAction.BRAND_MEMBERS_CHANGED, AUDIT_SUBJECT, brand.id, brand.name).brand(brand.id)
                 .comment("Members: " + before + " → " + names(members)).write();
         return brand;
     }

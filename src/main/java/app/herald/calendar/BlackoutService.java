@@ -48,7 +48,7 @@ public class BlackoutService {
         blackout.day = date;
         blackout.reason = note;
         blackout.persist();
-        audit.record(AuditAction.BLACKOUT_ADDED, AUDIT_SUBJECT, brand.id, brand.name)
+        audit.record(AuditAction.BLACKOUT_ADDED, AUDIT_SUBJECT, brand.id, brand.name).brand(brand.id)
                 .comment(date + (note == null ? "" : ": " + note)).write();
         return blackout;
     }
@@ -57,6 +57,7 @@ public class BlackoutService {
         BlackoutDate blackout = brands.findVisible(BlackoutDate.class, blackoutId, day -> day.brand);
         blackout.delete();
         audit.record(AuditAction.BLACKOUT_REMOVED, AUDIT_SUBJECT, blackout.brand.id, blackout.brand.name)
+                .brand(blackout.brand.id)
                 .comment(blackout.day.toString()).write();
         return blackout;
     }

@@ -44,6 +44,7 @@ public class PublicationWorkflow {
     private void record(Publication publication, AuditAction action, PublicationStatus from, String comment) {
         ContentRevision revision = publication.revisionId == null ? null : ContentRevision.findById(publication.revisionId);
         audit.record(action, AUDIT_SUBJECT, publication.id, publication.summary())
+                .brand(publication.channel.brand.id)
                 .transition(from, publication.status)
                 .revision(revision == null ? null : revision.sha256)
                 .comment(comment)

@@ -33,7 +33,7 @@ public class ChannelService {
         channel.createdAt = Instant.now();
         valid.applyTo(channel);
         channel.persist();
-        audit.record(AuditAction.CHANNEL_CREATED, AUDIT_SUBJECT, channel.id, channel.label())
+        audit.record(AuditAction.CHANNEL_CREATED, AUDIT_SUBJECT, channel.id, channel.label()).brand(channel.brand.id)
                 .transition(null, channel.status).write();
         return channel;
     }
@@ -47,7 +47,7 @@ public class ChannelService {
         requireUniqueName(channel.brand, valid, channel.id);
         ChannelStatus before = channel.status;
         valid.applyTo(channel);
-        audit.record(AuditAction.CHANNEL_UPDATED, AUDIT_SUBJECT, channel.id, channel.label())
+        audit.record(AuditAction.CHANNEL_UPDATED, AUDIT_SUBJECT, channel.id, channel.label()).brand(channel.brand.id)
                 .transition(before, channel.status)
                 .comment("Zone " + channel.timezone + ", cap " + channel.dailyCap + "/day, gap " + channel.minGapMinutes + " min")
                 .write();

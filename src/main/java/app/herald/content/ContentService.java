@@ -53,6 +53,7 @@ public class ContentService {
         apply(item, form);
         item.persist();
         audit.record(AuditAction.CONTENT_CREATED, ContentWorkflow.AUDIT_SUBJECT, item.id, item.title)
+                .brand(item.brand.id)
                 .transition(null, item.state).write();
         return item;
     }
@@ -90,6 +91,7 @@ public class ContentService {
                 : fileName.strip().substring(0, Math.min(255, fileName.strip().length()));
         item.updatedAt = Instant.now();
         audit.record(AuditAction.MEDIA_ATTACHED, ContentWorkflow.AUDIT_SUBJECT, item.id, item.title)
+                .brand(item.brand.id)
                 .comment(videoText(item) + replaced).write();
         revise(item);
         return item;
@@ -97,12 +99,13 @@ public class ContentService {
 
     /** Takes the video off the item; like a text edit, under review this is a new revision. */
     public ContentItem removeMedia(long contentId) {
-        ContentItem item = find(contentId);
+        ContentItem item = lockForChange(contentId);
         requireEditable(item);
         if (item.media == null) {
             throw new ContentException("'" + item.title + "' has no video to remove.");
         }
         audit.record(AuditAction.MEDIA_REMOVED, ContentWorkflow.AUDIT_SUBJECT, item.id, item.title)
+                .brand(item.brand.id)
                 .comment(videoText(item)).write();
         item.media = null;
         item.mediaName = null;
@@ -195,6 +198,7 @@ public class ContentService {
         comment.persist();
         if (kind == ContentComment.Kind.COMMENT) {
             audit.record(AuditAction.COMMENT_ADDED, ContentWorkflow.AUDIT_SUBJECT, item.id, item.title)
+                .brand(item.brand.id)
                     .revision(item.currentRevision().map(revision -> revision.sha256).orElse(null))
                     .comment(comment.body).write();
         }
@@ -239,6 +243,7 @@ public class ContentService {
         revision.persist();
         item.currentRevisionId = revision.id;
         audit.record(AuditAction.CONTENT_REVISED, ContentWorkflow.AUDIT_SUBJECT, item.id, item.title)
+                .brand(item.brand.id)
                 .revision(hash).comment("Revision " + revision.number).write();
         return true;
     }

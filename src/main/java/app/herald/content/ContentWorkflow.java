@@ -28,6 +28,7 @@ public class ContentWorkflow {
         item.state = target;
         item.updatedAt = Instant.now();
         audit.record(AuditAction.CONTENT_STATE_CHANGED, AUDIT_SUBJECT, item.id, item.title)
+                .brand(item.brand.id)
                 .transition(from, target)
                 .revision(item.currentRevision().map(revision -> revision.sha256).orElse(null))
                 .comment(comment)

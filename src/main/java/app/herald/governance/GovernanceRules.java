@@ -40,6 +40,7 @@ public class GovernanceRules {
         rule.currentVersion = 1;
         rule.persist();
         AuditEntry entry = audit.record(AuditAction.RULE_CREATED, AUDIT_SUBJECT, rule.id, checked.name())
+                .brand(rule.brand.id)
                 .transition(null, "v1").comment(ruleSetComment(ruleSetVersion, null)).write();
         return new RuleChange(rule, saveVersion(rule, checked, entry), ruleSetVersion);
     }
@@ -64,6 +65,7 @@ public class GovernanceRules {
         int from = rule.currentVersion;
         rule.currentVersion = from + 1;
         AuditEntry entry = audit.record(AuditAction.RULE_UPDATED, AUDIT_SUBJECT, rule.id, checked.name())
+                .brand(rule.brand.id)
                 .transition("v" + from, "v" + rule.currentVersion).comment(ruleSetComment(ruleSetVersion, null)).write();
         return new RuleChange(rule, saveVersion(rule, checked, entry), ruleSetVersion);
     }
@@ -99,7 +101,7 @@ public class GovernanceRules {
     private RuleChange statusChange(GovernanceRule rule, RuleVersion current, AuditAction action, String from, String to,
             String reason) {
         int ruleSetVersion = Brand.nextRuleSetVersion(rule.brand.id);
-        audit.record(action, AUDIT_SUBJECT, rule.id, current.name).transition(from, to)
+        audit.record(action, AUDIT_SUBJECT, rule.id, current.name).brand(rule.brand.id).transition(from, to)
                 .comment(ruleSetComment(ruleSetVersion, reason)).write();
         return new RuleChange(rule, current, ruleSetVersion);
     }

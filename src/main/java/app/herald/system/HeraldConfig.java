@@ -41,13 +41,17 @@ public interface HeraldConfig {
         int port();
     }
 
-    /** Sign-in throttling per user name. */
+    /** Sign-in throttling per user name and per client address. */
     interface Login {
         /** Failed sign-ins for one user name before that name is paused. */
         @WithDefault("5")
         int maxFailures();
 
-        /** How long a paused user name stays paused, counted from its last failure. */
+        /** Failed sign-ins from one client address (any names) before that address is paused. */
+        @WithDefault("20")
+        int maxFailuresPerAddress();
+
+        /** How long a paused user name or address stays paused, counted from its last failure. */
         @WithDefault("PT15M")
         Duration lockout();
     }

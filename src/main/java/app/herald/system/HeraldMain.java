@@ -13,9 +13,9 @@ import io.quarkus.runtime.QuarkusBindException;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * Entry point for {@code java -jar} and {@code mvn quarkus:dev}: prepares the data dir, settles the session key,
- * starts the embedded MariaDB when no datasource URL is configured, then runs Quarkus. Whatever stops the start,
- * the reason is printed on stderr and the process exits with status 1.
+ * Entry point for {@code java -jar} and {@code mvn quarkus:dev}: prepares the data dir, settles the session key and
+ * the CSRF signing key, starts the embedded MariaDB when no datasource URL is configured, then runs Quarkus. Whatever
+ * stops the start, the reason is printed on stderr and the process exits with status 1.
  */
 @QuarkusMain
 public class HeraldMain {
@@ -23,6 +23,8 @@ public class HeraldMain {
     static final String DATABASE = "herald";
     private static final String JDBC_URL = "quarkus.datasource.jdbc.url";
     private static final String SESSION_KEY = "quarkus.http.auth.session.encryption-key";
+    /** Signs the CSRF cookie; derived from the session key unless configured, so there is one secret to keep. */
+    private static final String CSRF_KEY = "quarkus.rest-csrf.token-signature-key";
     private static final Logger LOG = Logger.getLogger(HeraldMain.class);
 
     public static void main(String... args) {
@@ -70,6 +72,10 @@ public class HeraldMain {
                         + " random characters (for example: openssl rand -base64 48).");
             }
             System.setProperty(SESSION_KEY, key);
+        }
+        if (config.getOptionalValue(CSRF_KEY, String.class).filter(key -> !key.isBlank()).isEmpty()) {
+            String sessionKey = System.getProperty(SESSION_KEY, config.getOptionalValue(SESSION_KEY, String.class).orElse(""));
+            System.setProperty(CSRF_KEY, DerivedKeys.derive(sessionKey, "herald csrf token signature"));
         }
         // In dev mode a live reload calls main again in the same JVM; the server from the first call is still running.
         if (config.getOptionalValue(JDBC_URL, String.class).filter(url -> !url.isBlank()).isEmpty()) {

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.NewCookie;
 
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import io.vertx.ext.web.RoutingContext;
+
 /**
  * A one-time message carried across the redirect that follows a POST ({@code inject:flash} in the layout).
  * Stored in a short-lived cookie; cleared once a page has shown it.
@@ -66,19 +68,21 @@ public class Flash {
         Flash flash;
 
         @ServerResponseFilter
-        public void carry(ContainerRequestContext request, ContainerResponseContext response) {
+        public void carry(ContainerRequestContext request, ContainerResponseContext response, RoutingContext routing) {
             boolean redirect = response.getStatus() >= 300 && response.getStatus() < 400;
+            // Secure over TLS, directly or behind a trusted proxy, like the session and CSRF cookies.
+            boolean secure = routing.request().isSSL();
             Optional<Message> pending = flash.pending();
             if (pending.isPresent()) {
                 String value = URLEncoder.encode(pending.get().kind() + ":" + pending.get().text(), StandardCharsets.UTF_8);
-                response.getHeaders().add("Set-Cookie", cookie(value, 60));
+                response.getHeaders().add("Set-Cookie", cookie(value, 60, secure));
             } else if (!redirect && request.getCookies().containsKey(COOKIE)) {
-                response.getHeaders().add("Set-Cookie", cookie("", 0));
+                response.getHeaders().add("Set-Cookie", cookie("", 0, secure));
             }
         }
 
-        private static NewCookie cookie(String value, int maxAge) {
-            return new NewCookie.Builder(COOKIE).value(value).path("/").maxAge(maxAge).httpOnly(true)
+        private static NewCookie cookie(String value, int maxAge, boolean secure) {
+            return new NewCookie.Builder(COOKIE).value(value).path("/").maxAge(maxAge).httpOnly(true).secure(secure)
                     .sameSite(NewCookie.SameSite.LAX).build();
         }
     }

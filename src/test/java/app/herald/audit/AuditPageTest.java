@@ -28,12 +28,13 @@ class AuditPageTest {
     void userChangesAppearFilteredByActionWithBothZones() {
         String name = createUser(DemoUsers.admin(), "Audited");
 
-        Document page = DemoUsers.manager().page("/audit?action=USER_CREATED&actor=admin");
+        Document page = DemoUsers.admin().page("/audit?action=USER_CREATED&actor=admin");
 
         assertThat(page.select("tbody tr").eachText()).anyMatch(row -> row.contains(name) && row.contains("User created"));
         assertThat(page.select("tbody tr td:nth-child(2)").eachText()).containsOnly("admin");
         assertThat(page.select("tbody tr td:first-child small").first().text()).endsWith("UTC");
-        assertThat(page.text()).contains("Times in UTC and in America/New_York");
+        // The admin's zone is that of the first brand by name, which other tests' brands may change.
+        assertThat(page.text()).containsPattern("Times in UTC and in [A-Za-z_]+(/[A-Za-z_]+)*\\.");
     }
 
     @Test
@@ -45,7 +46,7 @@ class AuditPageTest {
         Document failures = DemoUsers.admin().page("/audit?action=SIGN_IN_FAILED");
         Document successes = DemoUsers.admin().page("/audit?action=SIGN_IN_SUCCEEDED&actor=reviewer");
 
-        assertThat(failures.select("tbody").text()).contains(typed);
+        assertThat(failures.select("tbody").text()).doesNotContain(typed).contains("unknown name #");
         assertThat(successes.select("tbody tr")).isNotEmpty();
     }
 
@@ -53,7 +54,7 @@ class AuditPageTest {
     void csvExportsTheFilteredViewSafely() {
         String name = createUser(DemoUsers.admin(), "=HYPERLINK(\"http://evil\")");
 
-        Response csv = DemoUsers.reviewer().get("/audit.csv?action=USER_CREATED");
+        Response csv = DemoUsers.admin().get("/audit.csv?action=USER_CREATED");
 
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");

@@ -14,8 +14,11 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class TestDatabase implements QuarkusTestResourceLifecycleManager {
 
     private static final String DATABASE = "herald_test";
-    private static final String SHARED_URL = "herald-test.embedded-db-url";
-    private static EmbeddedMariaDb embedded;
+    /**
+     * Where the shared server listens. A system property, not a field: a test profile restarts Quarkus in a new class
+     * loader, where this class starts afresh while the server of the first start is still running.
+     */
+    private static final String PORT_PROPERTY = "test-mariadb.port";
 
     @Override
     public Map<String, String> start() {
@@ -26,33 +29,23 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
                     "quarkus.datasource.username", envOr("HERALD_TEST_DB_USER", "root"),
                     "quarkus.datasource.password", envOr("HERALD_TEST_DB_PASSWORD", ""));
         }
-        return Map.of("quarkus.datasource.jdbc.url", sharedUrl(),
+        return Map.of("quarkus.datasource.jdbc.url", embeddedUrl(DATABASE),
                 "quarkus.datasource.username", "root",
                 "quarkus.datasource.password", "");
     }
 
     /**
-     * The embedded server's URL, kept JVM-wide: a test profile restarts Quarkus in a new class loader, where this
-     * class's statics start empty, while the server the first start launched keeps running (and holds its files).
+     * JDBC URL of {@code database} (empty: the server itself) on the shared embedded server, started on first use;
+     * a shutdown hook stops it at exit, its watchdog if the JVM is killed, and the next run's start if both were missed.
      */
-    private static synchronized String sharedUrl() {
-        String url = System.getProperty(SHARED_URL);
-        if (url == null) {
-            url = embedded().jdbcUrl(DATABASE);
-            System.setProperty(SHARED_URL, url);
+    public static synchronized String embeddedUrl(String database) {
+        String port = System.getProperty(PORT_PROPERTY);
+        if (port == null) {
+            port = String.valueOf(EmbeddedMariaDb.start(Path.of("target", "test-mariadb").toAbsolutePath(), 0, DATABASE)
+                    .port());
+            System.setProperty(PORT_PROPERTY, port);
         }
-        return url;
-    }
-
-    /**
-     * The shared embedded server, started on first use; a shutdown hook stops it at exit, its watchdog if the JVM is
-     * killed, and the next run's start if both were missed.
-     */
-    public static synchronized EmbeddedMariaDb embedded() {
-        if (embedded == null) {
-            embedded = EmbeddedMariaDb.start(Path.of("target", "test-mariadb").toAbsolutePath(), 0, DATABASE);
-        }
-        return embedded;
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
     }
 
     @Override

@@ -1,20 +1,27 @@
 package app.herald.web;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
 import io.restassured.filter.cookie.CookieFilter;
+import io.restassured.http.Cookie;
 import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
 import io.restassured.specification.RequestSpecification;
+
+import static io.restassured.RestAssured.given;
 
 /**
  * A browser-like test client: signs in through the real login form, keeps cookies, and posts forms with the
@@ -24,13 +31,29 @@ public final class WebSession {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
-    private final CookieFilter cookies = new CookieFilter();
+    private final Filter cookies;
+    private final Map<String, String> headers;
 
     private WebSession() {
+        this(new CookieFilter(), Map.of());
+    }
+
+    private WebSession(Filter cookies, Map<String, String> headers) {
+        this.cookies = cookies;
+        this.headers = headers;
     }
 
     public static WebSession anonymous() {
         return new WebSession();
+    }
+
+    /**
+     * A browser reaching Herald through a reverse proxy that adds {@code forwardedHeaders} (X-Forwarded-Proto,
+     * X-Forwarded-For...) to every request. Secure cookies are sent back too: the browser sends them to the proxy
+     * over https, and the proxy passes them on over plain HTTP.
+     */
+    public static WebSession throughProxy(Map<String, String> forwardedHeaders) {
+        return new WebSession(new ProxiedCookies(), Map.copyOf(forwardedHeaders));
     }
 
     /** Signs in as {@code username}; fails the test if the login does not land on the dashboard. */
@@ -45,14 +68,15 @@ public final class WebSession {
     }
 
     public Response login(String username, String password) {
-        return request().redirects().follow(false)
+        // UTF-8 like a browser posting from a UTF-8 page (RestAssured's default form charset is ISO-8859-1).
+        return request().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("j_username", username)
                 .formParam("j_password", password)
                 .post("/j_security_check");
     }
 
     public RequestSpecification request() {
-        return given().filter(cookies).redirects().follow(false);
+        return given().filter(cookies).headers(headers).redirects().follow(false);
     }
 
     public Response get(String path) {
@@ -122,21 +146,50 @@ public final class WebSession {
         public Response post(Map<String, ?> fields) {
             Map<String, Object> all = new HashMap<>(hidden);
             all.putAll(fields);
-            RequestSpecification spec = request().contentType("application/x-www-form-urlencoded; charset=UTF-8");
-            all.forEach((name, value) -> {
-                if (value instanceof List<?> values) {
-                    spec.formParam(name, values.toArray());
-                } else {
-                    spec.formParam(name, value);
-                }
-            });
-            return spec.post(action);
+            return WebSession.this.post(action, (String) all.remove("csrf-token"), all);
         }
+    }
+
+    /** Posts {@code fields} with {@code csrfToken}, as a form loaded earlier would. Lists become repeated fields. */
+    public Response post(String action, String csrfToken, Map<String, ?> fields) {
+        Map<String, Object> all = new HashMap<>(fields);
+        all.put("csrf-token", csrfToken);
+        RequestSpecification spec = request().contentType("application/x-www-form-urlencoded; charset=UTF-8");
+        all.forEach((name, value) -> {
+            if (value instanceof List<?> values) {
+                spec.formParam(name, values.toArray());
+            } else {
+                spec.formParam(name, value);
+            }
+        });
+        return spec.post(action);
     }
 
     /** Posts without any CSRF token, as a forged cross-site form would. */
     public Response submitWithoutToken(String action, Map<String, String> fields) {
         return request().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParams(new HashMap<>(fields))
                 .post(action);
+    }
+
+    /** One cookie per name for the one site under test, kept whatever its Secure flag; expired ones are dropped. */
+    private static final class ProxiedCookies implements Filter {
+        private final Map<String, String> jar = new ConcurrentHashMap<>();
+
+        @Override
+        public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
+                FilterContext context) {
+            jar.forEach(request::cookie);
+            Response answer = context.next(request, response);
+            for (Cookie cookie : answer.getDetailedCookies()) {
+                boolean expired = cookie.getMaxAge() == 0
+                        || cookie.getExpiryDate() != null && cookie.getExpiryDate().before(new Date());
+                if (expired) {
+                    jar.remove(cookie.getName());
+                } else {
+                    jar.put(cookie.getName(), cookie.getValue());
+                }
+            }
+            return answer;
+        }
     }
 }
