@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import app.herald.account.Role;
+import app.herald.brand.Brand;
 import app.herald.brand.BrandAccess;
 import app.herald.content.ComplianceReport;
 import app.herald.content.ContentComment;
@@ -82,9 +83,10 @@ public class ReviewResource {
     @GET
     public TemplateInstance queue() {
         Instant now = Instant.now();
-        List<ContentItem> submitted = brands.visibleBrands().isEmpty() ? List.of()
-                : ContentItem.list("state = ?1 and brand in ?2 order by submittedAt, id", ContentState.SUBMITTED,
-                        brands.visibleBrands());
+        List<Brand> visible = brands.visibleBrands();
+        List<ContentItem> submitted = visible.isEmpty() ? List.of()
+                : ContentItem.list("select c from ContentItem c join fetch c.brand left join fetch c.media"
+                        + " where c.state = ?1 and c.brand in ?2 order by c.submittedAt, c.id", ContentState.SUBMITTED, visible);
         return Templates.queue(submitted.stream().map(item -> new QueueEntry(item,
                 item.plannedPublishAt != null && item.plannedPublishAt.isBefore(now.plus(NEAR)),
                 item.plannedPublishAt != null && item.plannedPublishAt.isBefore(now))).toList());

@@ -160,10 +160,15 @@ public final class CalendarFixture {
 
     /** A new user who is a member of {@code brandId} only, signed in through the login form. */
     public static Member member(long brandId, Role role) {
+        return member(brandId, EnumSet.of(role));
+    }
+
+    /** A new user holding {@code roles} who is a member of {@code brandId} only, signed in through the login form. */
+    public static Member member(long brandId, Set<Role> roles) {
         String username = "u" + UUID.randomUUID().toString().substring(0, 8);
         QuarkusTransaction.requiringNew().run(() -> {
             AppUser user = Arc.container().instance(UserService.class).get()
-                    .create(username, "Member " + username, DemoUsers.PASSWORD, EnumSet.of(role));
+                    .create(username, "Member " + username, DemoUsers.PASSWORD, roles);
             Brand brand = Brand.findById(brandId);
             brand.members.add(user);
         });
