@@ -29,7 +29,7 @@ public class CommittedWrites {
 
     /** Called before a write statement runs; counts it now and once more when its transaction completes. */
     void writing() {
-        generation.incrementAndGet();
+        advance();
         if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE && transactions.getResource(REGISTERED) == null) {
             transactions.putResource(REGISTERED, Boolean.TRUE);
             transactions.registerInterposedSynchronization(new Synchronization() {
@@ -39,9 +39,13 @@ public class CommittedWrites {
 
                 @Override
                 public void afterCompletion(int status) {
-                    generation.incrementAndGet();
+                    advance();
                 }
             });
         }
+    }
+
+    void advance() {
+        generation.incrementAndGet();
     }
 }

@@ -2,20 +2,27 @@ package app.herald.system;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 
 /**
  * Values read from the database, reused until this instance writes anything ({@link CommittedWrites}) or until
- * {@code ttl} has passed, which bounds how long a change made by another instance goes unseen.
+ * {@code ttl} has passed, which bounds how long a change made by another instance goes unseen. Concurrent misses
+ * for one key share a single read.
  */
 public final class ReadCache<K, V> {
 
     private record Entry<V>(V value, long generation, long readAt) {
     }
 
+    private record Reading<V>(CompletableFuture<V> result, long generation) {
+    }
+
     private final ConcurrentMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
+    private final ConcurrentMap<K, Reading<V>> readings = new ConcurrentHashMap<>();
     private final CommittedWrites writes;
     private final Duration ttl;
 
@@ -42,17 +49,44 @@ public final class ReadCache<K, V> {
         return fresh(key).orElseGet(() -> load(key, loader));
     }
 
-    /** Reads {@code key} now and keeps the value; a null value is returned but not kept. */
+    /**
+     * Reads {@code key} now (or waits for a read of it already running since the last write) and keeps the value;
+     * a null value is returned but not kept.
+     */
     public V load(K key, Function<K, V> loader) {
         // Taken before reading: a write that lands while reading makes the entry stale at once.
         long generation = writes.generation();
-        long readAt = System.nanoTime();
-        V value = loader.apply(key);
-        if (value != null && !ttl.isZero() && !ttl.isNegative()) {
-            entries.put(key, new Entry<>(value, generation, readAt));
-        } else {
-            entries.remove(key);
+        Reading<V> mine = new Reading<>(new CompletableFuture<>(), generation);
+        Reading<V> running = readings.merge(key, mine,
+                (current, offered) -> current.generation() == offered.generation() ? current : offered);
+        if (running != mine) {
+            return await(running.result());
         }
-        return value;
+        try {
+            long readAt = System.nanoTime();
+            V value = loader.apply(key);
+            if (value != null && !ttl.isZero() && !ttl.isNegative()) {
+                // A slower read of an older generation never replaces a newer one.
+                entries.merge(key, new Entry<>(value, generation, readAt),
+                        (kept, read) -> kept.generation() > read.generation() ? kept : read);
+            } else {
+                entries.remove(key);
+            }
+            mine.result().complete(value);
+            return value;
+        } catch (RuntimeException | Error e) {
+            mine.result().completeExceptionally(e);
+            throw e;
+        } finally {
+            readings.remove(key, mine);
+        }
+    }
+
+    private static <V> V await(CompletableFuture<V> result) {
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
     }
 }
