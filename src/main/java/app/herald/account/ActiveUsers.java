@@ -5,13 +5,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 
-import app.herald.system.CommittedWrites;
-import app.herald.system.HeraldConfig;
 import app.herald.system.ReadCache;
 
 /**
@@ -27,17 +24,7 @@ public class ActiveUsers {
     }
 
     @Inject
-    CommittedWrites writes;
-
-    @Inject
-    HeraldConfig config;
-
-    private ReadCache<String, ActiveUser> cache;
-
-    @PostConstruct
-    void init() {
-        cache = new ReadCache<>(writes, config.cacheTtl());
-    }
+    ReadCache<String, ActiveUser> cache;
 
     /** The details of {@code username} if read recently enough; never touches the database (safe on an I/O thread). */
     public Optional<ActiveUser> cached(String username) {

@@ -3,13 +3,10 @@ package app.herald.brand;
 import java.time.ZoneId;
 import java.util.Optional;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
 
-import app.herald.system.CommittedWrites;
-import app.herald.system.HeraldConfig;
 import app.herald.system.ReadCache;
 import app.herald.web.DefaultZones;
 
@@ -21,17 +18,7 @@ import app.herald.web.DefaultZones;
 public class BrandZones implements DefaultZones {
 
     @Inject
-    CommittedWrites writes;
-
-    @Inject
-    HeraldConfig config;
-
-    private ReadCache<String, Optional<ZoneId>> zones;
-
-    @PostConstruct
-    void init() {
-        zones = new ReadCache<>(writes, config.cacheTtl());
-    }
+    ReadCache<String, Optional<ZoneId>> zones;
 
     @Override
     public Optional<ZoneId> defaultZone(String username, boolean admin) {

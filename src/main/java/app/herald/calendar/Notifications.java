@@ -1,12 +1,9 @@
 package app.herald.calendar;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import app.herald.system.CommittedWrites;
-import app.herald.system.HeraldConfig;
 import app.herald.system.ReadCache;
 import app.herald.web.Viewer;
 import io.quarkus.runtime.BlockingOperationControl;
@@ -23,17 +20,7 @@ public class Notifications {
     Viewer viewer;
 
     @Inject
-    CommittedWrites writes;
-
-    @Inject
-    HeraldConfig config;
-
-    private ReadCache<String, Long> unread;
-
-    @PostConstruct
-    void init() {
-        unread = new ReadCache<>(writes, config.cacheTtl());
-    }
+    ReadCache<String, Long> unread;
 
     public long unread() {
         if (!viewer.signedIn()) {

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,8 +16,6 @@ import app.herald.calendar.CalendarEntry;
 import app.herald.calendar.CalendarFilter;
 import app.herald.content.ContentComment;
 import app.herald.content.ContentState;
-import app.herald.system.CommittedWrites;
-import app.herald.system.HeraldConfig;
 import app.herald.system.ReadCache;
 import app.herald.web.Viewer;
 
@@ -40,17 +37,7 @@ public class HomeService {
     Viewer viewer;
 
     @Inject
-    CommittedWrites writes;
-
-    @Inject
-    HeraldConfig config;
-
-    private ReadCache<String, HomePage> pages;
-
-    @PostConstruct
-    void init() {
-        pages = new ReadCache<>(writes, config.cacheTtl());
-    }
+    ReadCache<String, HomePage> pages;
 
     /** The signed-in viewer's home page. */
     public HomePage page() {

@@ -8,12 +8,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
 /**
  * Values read from the database, reused until this instance writes anything ({@link CommittedWrites}) or until
  * {@code ttl} has passed, which bounds how long a change made by another instance goes unseen. Concurrent misses
- * for one key share a single read.
+ * for one key share a single read. Inject one per use: {@code @Inject ReadCache<String, Long> unread;}.
  */
-public final class ReadCache<K, V> {
+@Dependent
+public class ReadCache<K, V> {
 
     private record Entry<V>(V value, long generation, long readAt) {
     }
@@ -26,7 +30,13 @@ public final class ReadCache<K, V> {
     private final CommittedWrites writes;
     private final Duration ttl;
 
-    public ReadCache(CommittedWrites writes, Duration ttl) {
+    /** One cache per injection point, with {@code herald.cache-ttl}. */
+    @Inject
+    public ReadCache(CommittedWrites writes, HeraldConfig config) {
+        this(writes, config.cacheTtl());
+    }
+
+    ReadCache(CommittedWrites writes, Duration ttl) {
         this.writes = writes;
         this.ttl = ttl;
     }
