@@ -82,12 +82,13 @@ curl -fs -o /dev/null "$BASE/q/health/ready" || { echo "bench: Herald not ready 
 JAR="$DATA_DIR/cookies.txt"
 status=$(curl -s -o /dev/null -w '%{http_code}' -c "$JAR" \
     --data-urlencode "j_username=$BENCH_USER" --data-urlencode "j_password=$BENCH_PASSWORD" "$BASE/j_security_check")
-SESSION=$(awk '$6 == "herald-session" { print $7 }' "$JAR")
-if [ "$status" != 302 ] || [ -z "$SESSION" ]; then
+if [ "$status" != 302 ] || ! grep -q herald-session "$JAR"; then
     echo "bench: sign-in as $BENCH_USER failed (HTTP $status)" >&2
     exit 1
 fi
-COOKIE="Cookie: herald-session=$SESSION"
+# One page visit first, so the session also holds the CSRF cookie a browser would send back.
+curl -s -o /dev/null -b "$JAR" -c "$JAR" "$BASE/"
+COOKIE="Cookie: $(awk '$6 ~ /^herald-/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$JAR")"
 
 # Prints "<req/s> <p99 in ms>" for one path; refuses to report a page that does not answer 200 to every request.
 measure() {

@@ -5,7 +5,7 @@ import java.util.List;
 
 import jakarta.persistence.TypedQuery;
 
-import app.herald.brand.Brand;
+import app.herald.brand.BrandScope;
 import app.herald.platform.Platform;
 import io.quarkus.hibernate.orm.panache.Panache;
 
@@ -13,14 +13,12 @@ import io.quarkus.hibernate.orm.panache.Panache;
 public record CalendarEntry(long id, Instant scheduledAt, PublicationStatus status, String title, long channelId,
         Platform platform, String channelName, boolean sandbox, long brandId) {
 
-    /** Publications of {@code visible} brands in [from, to) matching the filter, in time order. */
-    public static List<CalendarEntry> list(List<Brand> visible, CalendarFilter filter, Instant from, Instant to) {
-        if (visible.isEmpty()) {
-            return List.of();
-        }
+    /** Publications of the brands in {@code scope} in [from, to) matching the filter, in time order. */
+    public static List<CalendarEntry> list(BrandScope scope, CalendarFilter filter, Instant from, Instant to) {
         StringBuilder jpql = new StringBuilder("select new app.herald.calendar.CalendarEntry(p.id, p.scheduledAt, p.status,"
                 + " c.title, ch.id, ch.platform, ch.displayName, ch.sandbox, b.id) from Publication p join p.content c"
-                + " join p.channel ch join ch.brand b where b in :brands and p.scheduledAt >= :from and p.scheduledAt < :to");
+                + " join p.channel ch join ch.brand b where " + scope.condition("b.id")
+                + " and p.scheduledAt >= :from and p.scheduledAt < :to");
         if (filter.brand() != null) {
             jpql.append(" and b.id = :brand");
         }
@@ -34,8 +32,8 @@ public record CalendarEntry(long id, Instant scheduledAt, PublicationStatus stat
             jpql.append(" and p.status = :status");
         }
         jpql.append(" order by p.scheduledAt, p.id");
-        TypedQuery<CalendarEntry> query = Panache.getEntityManager().createQuery(jpql.toString(), CalendarEntry.class)
-                .setParameter("brands", visible).setParameter("from", from).setParameter("to", to);
+        TypedQuery<CalendarEntry> query = scope.bind(Panache.getEntityManager().createQuery(jpql.toString(), CalendarEntry.class))
+                .setParameter("from", from).setParameter("to", to);
         if (filter.brand() != null) {
             query.setParameter("brand", filter.brand());
         }

@@ -62,9 +62,9 @@ public class CalendarResource {
         CalendarFilter filter = CalendarFilter.parse(brand, channel, platform, status);
         List<Brand> visible = brands.visibleBrands();
         LocalDate[] range = CalendarView.range(chosen, anchor);
-        List<CalendarEntry> entries = CalendarEntry.list(visible, filter, range[0].atStartOfDay(zone).toInstant(),
+        List<CalendarEntry> entries = CalendarEntry.list(brands.scope(), filter, range[0].atStartOfDay(zone).toInstant(),
                 range[1].plusDays(1).atStartOfDay(zone).toInstant());
-        Options options = new Options(visible, Channel.listForBrands(visible), List.of(Platform.values()),
+        Options options = new Options(visible, Channel.listIn(brands.scope()), List.of(Platform.values()),
                 List.of(PublicationStatus.values()));
         boolean canMove = identity.hasRole(Role.Names.MARKETER) || identity.hasRole(Role.Names.MANAGER)
                 || identity.hasRole(Role.Names.ADMIN);

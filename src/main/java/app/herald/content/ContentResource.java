@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import app.herald.account.Role;
 import app.herald.brand.Brand;
 import app.herald.brand.BrandAccess;
+import app.herald.brand.BrandScope;
 import app.herald.platform.Platform;
 import app.herald.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
@@ -134,9 +135,10 @@ public class ContentResource {
                 || identity.hasRole(Role.Names.ADMIN));
         // Brand and video fetched in the same statement: as eager associations they would cost one select each.
         String select = "select c from ContentItem c join fetch c.brand left join fetch c.media where ";
+        BrandScope scope = brands.scope();
         List<ContentItem> items = ownOnly
                 ? ContentItem.list(select + "c.createdBy = ?1 order by c.updatedAt desc", identity.getPrincipal().getName())
-                : ContentItem.list(select + "c.brand in ?1 order by c.updatedAt desc", brands.visibleBrands());
+                : ContentItem.list(select + scope.condition("c.brand.id") + " order by c.updatedAt desc", scope.parameters());
         return Templates.list(items, ownOnly, canCreate());
     }
 

@@ -10,8 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import app.herald.account.Role;
-import app.herald.brand.Brand;
 import app.herald.brand.BrandAccess;
+import app.herald.brand.BrandScope;
 import app.herald.calendar.CalendarEntry;
 import app.herald.calendar.CalendarFilter;
 import app.herald.content.ContentComment;
@@ -45,13 +45,13 @@ public class HomeService {
     }
 
     private HomePage read(String username, Set<Role> roles) {
-        List<Brand> visible = brands.visibleBrands();
+        BrandScope scope = brands.scope();
         Instant now = Instant.now();
         boolean admin = roles.contains(Role.ADMIN);
-        return new HomePage(!visible.isEmpty(), viewer.zone(), unread(username),
-                admin || roles.contains(Role.REVIEWER) ? reviewQueue(visible) : null,
+        return new HomePage(!brands.visibleBrands().isEmpty(), viewer.zone(), unread(username),
+                admin || roles.contains(Role.REVIEWER) ? reviewQueue(scope) : null,
                 admin || roles.contains(Role.MARKETER) ? ownContent(username) : null,
-                admin || roles.contains(Role.MANAGER) ? CalendarEntry.list(visible, CalendarFilter.NONE, now, now.plus(HomePage.WEEK))
+                admin || roles.contains(Role.MANAGER) ? CalendarEntry.list(scope, CalendarFilter.NONE, now, now.plus(HomePage.WEEK))
                         : null);
     }
 
@@ -62,16 +62,14 @@ public class HomeService {
     }
 
     /** The same queue as the review page: submitted content of the viewer's brands, oldest submission first. */
-    private HomePage.ReviewQueue reviewQueue(List<Brand> visible) {
-        if (visible.isEmpty()) {
-            return new HomePage.ReviewQueue(0, null);
-        }
-        long waiting = em.createQuery("select count(c) from ContentItem c where c.state = ?1 and c.brand in ?2", Long.class)
-                .setParameter(1, ContentState.SUBMITTED).setParameter(2, visible).getSingleResult();
+    private HomePage.ReviewQueue reviewQueue(BrandScope scope) {
+        String where = " where c.state = :submitted and " + scope.condition("b.id");
+        long waiting = scope.bind(em.createQuery("select count(c) from ContentItem c join c.brand b" + where, Long.class))
+                .setParameter("submitted", ContentState.SUBMITTED).getSingleResult();
         HomePage.Waiting oldest = waiting == 0 ? null
-                : em.createQuery("select c.id, c.title, b.name, c.createdBy, c.submittedAt from ContentItem c join c.brand b"
-                        + " where c.state = ?1 and b in ?2 order by c.submittedAt, c.id", HomePage.Waiting.class)
-                        .setParameter(1, ContentState.SUBMITTED).setParameter(2, visible).setMaxResults(1).getSingleResult();
+                : scope.bind(em.createQuery("select c.id, c.title, b.name, c.createdBy, c.submittedAt from ContentItem c"
+                        + " join c.brand b" + where + " order by c.submittedAt, c.id", HomePage.Waiting.class))
+                        .setParameter("submitted", ContentState.SUBMITTED).setMaxResults(1).getSingleResult();
         return new HomePage.ReviewQueue(waiting, oldest);
     }
 
