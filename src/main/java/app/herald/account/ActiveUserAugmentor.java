@@ -11,8 +11,9 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Checks on every authenticated request that the user still exists and is active (through {@link ActiveUsers}, so
- * deactivation also ends sessions already open), and adds the display name and zone for the layout.
+ * Completes the identity of a sign-in with a password (checked by security-jpa): refuses a user who is deactivated,
+ * reading their account afresh, and adds the display name and zone for the layout. Identities restored from a
+ * session cookie arrive complete from {@link SessionIdentityProvider}, which applies the same check.
  */
 @ApplicationScoped
 public class ActiveUserAugmentor implements SecurityIdentityAugmentor {
@@ -26,23 +27,22 @@ public class ActiveUserAugmentor implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (identity.isAnonymous()) {
+        if (identity.isAnonymous() || identity.getAttribute(DISPLAY_NAME) != null) {
             return Uni.createFrom().item(identity);
         }
-        String username = identity.getPrincipal().getName();
-        return users.cached(username).map(user -> Uni.createFrom().item(augment(identity, user)))
-                .orElseGet(() -> context.runBlocking(() -> augment(identity, users.load(username).orElse(null))));
+        return context.runBlocking(() -> complete(QuarkusSecurityIdentity.builder(identity),
+                users.load(identity.getPrincipal().getName()).orElse(null)).build());
     }
 
-    private static SecurityIdentity augment(SecurityIdentity identity, ActiveUsers.ActiveUser user) {
+    /** Adds what the pages need about {@code user}; refuses a user who is deactivated or gone. */
+    static QuarkusSecurityIdentity.Builder complete(QuarkusSecurityIdentity.Builder identity, ActiveUsers.ActiveUser user) {
         if (user == null || !user.active()) {
             throw new AuthenticationFailedException("User is deactivated or no longer exists");
         }
-        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(identity)
-                .addAttribute(DISPLAY_NAME, user.displayName());
+        identity.addAttribute(DISPLAY_NAME, user.displayName());
         if (user.timezone() != null) {
-            builder.addAttribute(TIMEZONE, user.timezone());
+            identity.addAttribute(TIMEZONE, user.timezone());
         }
-        return builder.build();
+        return identity;
     }
 }

@@ -3,7 +3,6 @@ package app.herald.account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -13,8 +12,9 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Rebuilds the identity of a session cookie's user from {@link ActiveUsers}, ahead of security-jpa's trusted
- * provider, which would read {@code app_user} on every request. A cache hit stays on the I/O thread.
+ * Rebuilds the identity of a session cookie's user from {@link ActiveUsers} (roles, display name, zone; a
+ * deactivated or deleted user is refused, which ends the session), ahead of security-jpa's trusted provider, which
+ * would read {@code app_user} on every request. A cache hit stays on the I/O thread.
  */
 @ApplicationScoped
 public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
@@ -36,13 +36,15 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
     @Override
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
         String username = request.getPrincipal();
-        return users.cached(username).map(user -> Uni.createFrom().item(identity(user)))
-                .orElseGet(() -> context.runBlocking(() -> users.load(username).map(SessionIdentityProvider::identity)
-                        .orElseThrow(() -> new AuthenticationFailedException("User no longer exists"))));
+        return users.cached(username).map(user -> Uni.createFrom().item(() -> identity(username, user)))
+                .orElseGet(() -> context.runBlocking(() -> identity(username, users.load(username).orElse(null))));
     }
 
-    private static SecurityIdentity identity(ActiveUsers.ActiveUser user) {
-        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(user.username())).addRoles(user.roles())
-                .build();
+    private static SecurityIdentity identity(String username, ActiveUsers.ActiveUser user) {
+        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(username));
+        if (user != null) {
+            identity.addRoles(user.roles());
+        }
+        return ActiveUserAugmentor.complete(identity, user).build();
     }
 }

@@ -112,9 +112,11 @@ public class RuleVersion extends IdentifiedEntity {
      */
     public static List<RuleVersion> currentIn(BrandScope scope, Long brandId) {
         Map<String, Object> parameters = new HashMap<>(scope.parameters());
-        parameters.put("brand", brandId == null ? -1L : brandId);
+        if (brandId != null) {
+            parameters.put("brand", brandId);
+        }
         return list("select v from RuleVersion v join fetch v.rule r join fetch r.brand b where " + scope.condition("b.id")
-                + " and (b.id = :brand or :brand = -1) and v.version = r.currentVersion"
+                + (brandId != null ? " and b.id = :brand" : "") + " and v.version = r.currentVersion"
                 + " order by r.active desc, b.name, v.name, r.id", parameters);
     }
 

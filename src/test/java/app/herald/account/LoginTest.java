@@ -86,7 +86,7 @@ class LoginTest {
     }
 
     @Test
-    void deactivationWrittenByAnotherInstanceEndsOpenSessionsWithinTheCacheTtl() throws Exception {
+    void deactivationWrittenByAnotherInstanceRefusesSignInAtOnceAndEndsOpenSessionsWithinTheCacheTtl() throws Exception {
         String name = "remote-leaver-" + UUID.randomUUID().toString().substring(0, 8);
         DemoUsers.admin().submit("/admin/users", "/admin/users", Map.of("username", name, "displayName", "Remote Leaver",
                 "password", "leaver-password-1", "roles", List.of("MARKETER")));
@@ -101,6 +101,8 @@ class LoginTest {
             assertThat(update.executeUpdate()).isEqualTo(1);
         }
         long deactivated = System.nanoTime();
+        // A new sign-in reads the account afresh: refused at once.
+        assertThat(WebSession.anonymous().login(name, "leaver-password-1").header("Location")).endsWith("/login?error=true");
 
         Awaitility.await().atMost(ttl.plusSeconds(3)).pollInterval(Duration.ofMillis(250))
                 .until(() -> leaver.get("/").statusCode() == 302);
