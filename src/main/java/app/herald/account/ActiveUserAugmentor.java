@@ -1,9 +1,6 @@
 package app.herald.account;
 
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -14,38 +11,38 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Checks on every authenticated request that the user still exists and is active, so deactivation also ends
- * sessions already open, and adds the display name for the layout.
+ * Completes the identity of a sign-in with a password (checked by security-jpa): refuses a user who is deactivated,
+ * reading their account afresh, and adds the display name and zone for the layout. Identities restored from a
+ * session cookie arrive complete from {@link SessionIdentityProvider}, which applies the same check.
  */
 @ApplicationScoped
 public class ActiveUserAugmentor implements SecurityIdentityAugmentor {
 
     public static final String DISPLAY_NAME = "herald.displayName";
+    /** The user's chosen display zone (IANA id); absent when they chose none. */
+    public static final String TIMEZONE = "herald.timezone";
 
     @Inject
-    Accounts accounts;
+    ActiveUsers users;
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (identity.isAnonymous()) {
+        if (identity.isAnonymous() || identity.getAttribute(DISPLAY_NAME) != null) {
             return Uni.createFrom().item(identity);
         }
-        return context.runBlocking(() -> {
-            Optional<String> displayName = accounts.activeDisplayName(identity.getPrincipal().getName());
-            if (displayName.isEmpty()) {
-                throw new AuthenticationFailedException("User is deactivated or no longer exists");
-            }
-            return QuarkusSecurityIdentity.builder(identity).addAttribute(DISPLAY_NAME, displayName.get()).build();
-        });
+        return context.runBlocking(() -> complete(QuarkusSecurityIdentity.builder(identity),
+                users.load(identity.getPrincipal().getName()).orElse(null)).build());
     }
 
-    /** Blocking user look-up with its own request context, as augmentors run outside one. */
-    @ApplicationScoped
-    public static class Accounts {
-
-        @ActivateRequestContext
-        public Optional<String> activeDisplayName(String username) {
-            return AppUser.findByUsername(username).filter(user -> user.active).map(user -> user.displayName);
+    /** Adds what the pages need about {@code user}; refuses a user who is deactivated or gone. */
+    static QuarkusSecurityIdentity.Builder complete(QuarkusSecurityIdentity.Builder identity, ActiveUsers.ActiveUser user) {
+        if (user == null || !user.active()) {
+            throw new AuthenticationFailedException("User is deactivated or no longer exists");
         }
+        identity.addAttribute(DISPLAY_NAME, user.displayName());
+        if (user.timezone() != null) {
+            identity.addAttribute(TIMEZONE, user.timezone());
+        }
+        return identity;
     }
 }

@@ -39,6 +39,11 @@ public class BrandAccess {
         return found;
     }
 
+    /** The user's brands as a condition for list queries. */
+    public BrandScope scope() {
+        return new BrandScope(seesAll(), identity.getPrincipal().getName());
+    }
+
     public boolean seesAll() {
         return identity.hasRole(Role.Names.ADMIN);
     }

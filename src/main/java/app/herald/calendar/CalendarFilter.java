@@ -10,6 +10,9 @@ import app.herald.platform.Platform;
 /** The calendar's filters as chosen in the query string; unknown values are ignored rather than refused. */
 public record CalendarFilter(Long brand, Long channel, Platform platform, PublicationStatus status) {
 
+    /** Everything: no filter chosen. */
+    public static final CalendarFilter NONE = new CalendarFilter(null, null, null, null);
+
     public static CalendarFilter parse(Long brand, Long channel, String platform, String status) {
         return new CalendarFilter(brand, channel, parse(Platform.class, platform), parse(PublicationStatus.class, status));
     }

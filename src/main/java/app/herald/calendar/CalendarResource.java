@@ -1,6 +1,5 @@
 package app.herald.calendar;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -8,7 +7,6 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.TypedQuery;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,7 +20,6 @@ import app.herald.brand.BrandAccess;
 import app.herald.channel.Channel;
 import app.herald.platform.Platform;
 import app.herald.web.Viewer;
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
@@ -65,50 +62,12 @@ public class CalendarResource {
         CalendarFilter filter = CalendarFilter.parse(brand, channel, platform, status);
         List<Brand> visible = brands.visibleBrands();
         LocalDate[] range = CalendarView.range(chosen, anchor);
-        List<CalendarEntry> entries = entries(visible, filter, range[0].atStartOfDay(zone).toInstant(),
+        List<CalendarEntry> entries = CalendarEntry.list(brands.scope(), filter, range[0].atStartOfDay(zone).toInstant(),
                 range[1].plusDays(1).atStartOfDay(zone).toInstant());
-        Options options = new Options(visible, Channel.listForBrands(visible), List.of(Platform.values()),
+        Options options = new Options(visible, Channel.listIn(brands.scope()), List.of(Platform.values()),
                 List.of(PublicationStatus.values()));
         boolean canMove = roles.any(Role.MARKETER, Role.MANAGER, Role.ADMIN);
         return Templates.calendar(CalendarView.build(chosen, anchor, today, zone, entries), filter, options, canMove, today);
-    }
-
-    /** Publications of {@code visible} brands in [from, to) matching the filter, in time order. */
-    static List<CalendarEntry> entries(List<Brand> visible, CalendarFilter filter, Instant from, Instant to) {
-        if (visible.isEmpty()) {
-            return List.of();
-        }
-        StringBuilder jpql = new StringBuilder("select new app.herald.calendar.CalendarEntry(p.id, p.scheduledAt, p.status,"
-                + " c.title, ch.id, ch.platform, ch.displayName, ch.sandbox, b.id) from Publication p join p.content c"
-                + " join p.channel ch join ch.brand b where b in :brands and p.scheduledAt >= :from and p.scheduledAt < :to");
-        if (filter.brand() != null) {
-            jpql.append(" and b.id = :brand");
-        }
-        if (filter.channel() != null) {
-            jpql.append(" and ch.id = :channel");
-        }
-        if (filter.platform() != null) {
-            jpql.append(" and ch.platform = :platform");
-        }
-        if (filter.status() != null) {
-            jpql.append(" and p.status = :status");
-        }
-        jpql.append(" order by p.scheduledAt, p.id");
-        TypedQuery<CalendarEntry> query = Panache.getEntityManager().createQuery(jpql.toString(), CalendarEntry.class)
-                .setParameter("brands", visible).setParameter("from", from).setParameter("to", to);
-        if (filter.brand() != null) {
-            query.setParameter("brand", filter.brand());
-        }
-        if (filter.channel() != null) {
-            query.setParameter("channel", filter.channel());
-        }
-        if (filter.platform() != null) {
-            query.setParameter("platform", filter.platform());
-        }
-        if (filter.status() != null) {
-            query.setParameter("status", filter.status());
-        }
-        return query.getResultList();
     }
 
     private static LocalDate parseDate(String date, LocalDate today) {

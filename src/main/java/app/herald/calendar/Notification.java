@@ -34,6 +34,9 @@ public class Notification extends IdentifiedEntity {
     }
 
     public static long unreadFor(String recipient) {
-        return count("recipient = ?1 and readAt is null", recipient);
+        // A plain count query: Panache's count() derives a new count query each call, which Hibernate re-translates.
+        return getEntityManager()
+                .createQuery("select count(n) from Notification n where n.recipient = ?1 and n.readAt is null", Long.class)
+                .setParameter(1, recipient).getSingleResult();
     }
 }

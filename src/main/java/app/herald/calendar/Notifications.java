@@ -1,29 +1,34 @@
 package app.herald.calendar;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import app.herald.system.ReadCache;
 import app.herald.web.Viewer;
 import io.quarkus.runtime.BlockingOperationControl;
 
-/** The layout's unread count ({@code inject:notifications}), counted once per request. */
+/**
+ * The layout's unread count ({@code inject:notifications}), shown on every page: read once and reused until this
+ * instance writes anything or {@code herald.cache-ttl} passes.
+ */
 @Named("notifications")
-@RequestScoped
+@ApplicationScoped
 public class Notifications {
 
     @Inject
     Viewer viewer;
 
-    private Long unread;
+    @Inject
+    ReadCache<String, Long> unread;
 
     public long unread() {
-        if (unread == null) {
-            // Error pages of requests refused before dispatch (403s) render on the event loop, where the database
-            // must not be used; they go without a count.
-            unread = viewer.signedIn() && BlockingOperationControl.isBlockingAllowed()
-                    ? Notification.unreadFor(viewer.username()) : 0L;
+        if (!viewer.signedIn()) {
+            return 0;
         }
-        return unread;
+        // Error pages of requests refused before dispatch (403s) render on the event loop, where the database
+        // must not be used; they show a count only if one is at hand.
+        return BlockingOperationControl.isBlockingAllowed() ? unread.get(viewer.username(), Notification::unreadFor)
+                : unread.fresh(viewer.username()).orElse(0L);
     }
 }

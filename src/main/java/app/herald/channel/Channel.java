@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import app.herald.brand.Brand;
+import app.herald.brand.BrandScope;
 import app.herald.platform.Platform;
 import app.herald.system.IdentifiedEntity;
 
@@ -58,8 +59,10 @@ public class Channel extends IdentifiedEntity {
     @Version
     public int version;
 
-    public static List<Channel> listForBrands(List<Brand> brands) {
-        return brands.isEmpty() ? List.of() : list("brand in ?1 order by brand.name, platform, displayName", brands);
+    /** The channels of the brands in {@code scope}, by brand name, platform and name. */
+    public static List<Channel> listIn(BrandScope scope) {
+        return list("select ch from Channel ch join fetch ch.brand b where " + scope.condition("b.id")
+                + " order by b.name, ch.platform, ch.displayName", scope.parameters());
     }
 
     public ZoneId zone() {

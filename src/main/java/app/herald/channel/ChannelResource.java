@@ -134,7 +134,7 @@ public class ChannelResource {
 
     private TemplateInstance listPage(ChannelForm form, String error) {
         List<Brand> visible = brands.visibleBrands();
-        return Templates.channels(Channel.listForBrands(visible), canManage(), form, visible, PLATFORMS, STATUSES,
+        return Templates.channels(Channel.listIn(brands.scope()), canManage(), form, visible, PLATFORMS, STATUSES,
                 Defaults.all(), error);
     }
 

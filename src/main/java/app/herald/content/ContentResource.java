@@ -30,6 +30,7 @@ import app.herald.brand.BrandAccess;
 import app.herald.content.media.MediaRejectedException;
 import app.herald.content.media.MediaService;
 import app.herald.content.media.MediaUploads;
+import app.herald.brand.BrandScope;
 import app.herald.platform.Platform;
 import app.herald.web.ChangedMeanwhile;
 import app.herald.web.Flash;
@@ -153,9 +154,12 @@ public class ContentResource {
     @GET
     public TemplateInstance list() {
         boolean ownOnly = !roles.any(Role.REVIEWER, Role.MANAGER, Role.ADMIN);
+        // Brand and video fetched in the same statement: as eager associations they would cost one select each.
+        String select = "select c from ContentItem c join fetch c.brand left join fetch c.media where ";
+        BrandScope scope = brands.scope();
         List<ContentItem> items = ownOnly
-                ? ContentItem.list("createdBy = ?1 order by updatedAt desc", identity.getPrincipal().getName())
-                : ContentItem.list("brand in ?1 order by updatedAt desc", brands.visibleBrands());
+                ? ContentItem.list(select + "c.createdBy = ?1 order by c.updatedAt desc", identity.getPrincipal().getName())
+                : ContentItem.list(select + scope.condition("c.brand.id") + " order by c.updatedAt desc", scope.parameters());
         return Templates.list(items, ownOnly, canCreate());
     }
 

@@ -2,9 +2,10 @@ package app.herald.governance;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,6 +20,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 
+import app.herald.brand.BrandScope;
 import app.herald.governance.engine.Rule;
 import app.herald.governance.engine.RuleKind;
 import app.herald.governance.engine.RuleSpec;
@@ -104,13 +106,18 @@ public class RuleVersion extends IdentifiedEntity {
         return fields.stream().sorted().map(RuleField::key).collect(Collectors.joining(","));
     }
 
-    /** The current versions of the rules of {@code brandIds}, active rules first, then by name. */
-    public static List<RuleVersion> currentOfBrands(Collection<Long> brandIds) {
-        if (brandIds.isEmpty()) {
-            return List.of();
+    /**
+     * The current versions of the rules of the brands in {@code scope} (only of {@code brandId} when not null),
+     * active rules first, then by brand and name.
+     */
+    public static List<RuleVersion> currentIn(BrandScope scope, Long brandId) {
+        Map<String, Object> parameters = new HashMap<>(scope.parameters());
+        if (brandId != null) {
+            parameters.put("brand", brandId);
         }
-        return list("select v from RuleVersion v join fetch v.rule r join fetch r.brand b"
-                + " where b.id in ?1 and v.version = r.currentVersion order by r.active desc, b.name, v.name, r.id", brandIds);
+        return list("select v from RuleVersion v join fetch v.rule r join fetch r.brand b where " + scope.condition("b.id")
+                + (brandId != null ? " and b.id = :brand" : "") + " and v.version = r.currentVersion"
+                + " order by r.active desc, b.name, v.name, r.id", parameters);
     }
 
     /** The current versions of the active rules of one brand, in rule id order so compiled sets are stable. */

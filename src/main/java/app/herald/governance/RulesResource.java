@@ -77,7 +77,7 @@ public class RulesResource {
     public TemplateInstance list(@QueryParam("brand") Long brandId) {
         List<Brand> visible = brands.visibleBrands();
         List<Brand> shown = brandId == null ? visible : List.of(brands.requireVisible(brandId));
-        List<RuleVersion> current = RuleVersion.currentOfBrands(shown.stream().map(brand -> brand.id).toList());
+        List<RuleVersion> current = RuleVersion.currentIn(brands.scope(), brandId);
         Map<Long, Long> activeByBrand = current.stream().filter(version -> version.rule.active)
                 .collect(Collectors.groupingBy(version -> version.rule.brand.id, Collectors.counting()));
         List<BrandRules> summaries = shown.stream()

@@ -3,8 +3,10 @@ package app.herald.review;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,6 +22,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import app.herald.account.Role;
 import app.herald.brand.BrandAccess;
+import app.herald.brand.BrandScope;
 import app.herald.content.ComplianceReport;
 import app.herald.content.ContentChangedException;
 import app.herald.content.ContentComment;
@@ -81,9 +84,11 @@ public class ReviewResource {
     @GET
     public TemplateInstance queue() {
         Instant now = Instant.now();
-        List<ContentItem> submitted = brands.visibleBrands().isEmpty() ? List.of()
-                : ContentItem.list("state = ?1 and brand in ?2 order by submittedAt, id", ContentState.SUBMITTED,
-                        brands.visibleBrands());
+        BrandScope scope = brands.scope();
+        Map<String, Object> parameters = new HashMap<>(scope.parameters());
+        parameters.put("submitted", ContentState.SUBMITTED);
+        List<ContentItem> submitted = ContentItem.list("select c from ContentItem c join fetch c.brand left join fetch c.media"
+                + " where c.state = :submitted and " + scope.condition("c.brand.id") + " order by c.submittedAt, c.id", parameters);
         return Templates.queue(submitted.stream().map(item -> new QueueEntry(item,
                 item.plannedPublishAt != null && item.plannedPublishAt.isBefore(now.plus(NEAR)),
                 item.plannedPublishAt != null && item.plannedPublishAt.isBefore(now))).toList());

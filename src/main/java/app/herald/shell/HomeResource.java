@@ -1,5 +1,6 @@
 package app.herald.shell;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -13,7 +14,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 
-/** The signed-in user's home page: who they are and the areas their roles open. */
+/** The signed-in user's home page: what needs them, by role, and the areas their roles open. */
 @Path("/")
 @Authenticated
 @Blocking
@@ -22,15 +23,18 @@ public class HomeResource {
     @Inject
     Navigation navigation;
 
+    @Inject
+    HomeService home;
+
     @CheckedTemplate(basePath = "shell")
     static class Templates {
-        static native TemplateInstance home(List<Navigation.NavLink> areas);
+        static native TemplateInstance home(HomePage page, Instant now, List<Navigation.NavLink> areas);
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance home() {
         List<Navigation.NavLink> areas = navigation.links().stream().filter(link -> !"/".equals(link.href())).toList();
-        return Templates.home(areas);
+        return Templates.home(home.page(), Instant.now(), areas);
     }
 }

@@ -28,6 +28,13 @@ public interface HeraldConfig {
     /** Key that encrypts session cookies; when absent a key is generated once and kept in the data dir. */
     Optional<String> sessionKey();
 
+    /**
+     * How long values read for every request (account details, unread counts, home page figures) are reused while
+     * this instance writes nothing; a change made on another instance, such as a deactivation, shows within it.
+     */
+    @WithDefault("PT5S")
+    Duration cacheTtl();
+
     EmbeddedDb embeddedDb();
 
     Login login();

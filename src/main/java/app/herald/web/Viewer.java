@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import app.herald.account.ActiveUserAugmentor;
-import app.herald.account.AppUser;
 import app.herald.account.Role;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
@@ -69,8 +68,7 @@ public class Viewer {
      */
     public ZoneId zone() {
         if (zone == null) {
-            String chosen = !signedIn() ? null
-                    : AppUser.findByUsername(username()).map(user -> user.timezone).orElse(null);
+            String chosen = !signedIn() ? null : identity.getAttribute(ActiveUserAugmentor.TIMEZONE);
             if (chosen != null) {
                 zone = ZoneId.of(chosen);
             } else {

@@ -2,14 +2,21 @@ package app.herald.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import app.herald.system.HeraldConfig;
 import app.herald.web.WebSession;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -76,6 +83,31 @@ class LoginTest {
         assertThat(openSession.statusCode()).isEqualTo(302);
         assertThat(openSession.header("Location")).contains("/login");
         assertThat(WebSession.anonymous().login(name, "leaver-password-1").header("Location")).endsWith("/login?error=true");
+    }
+
+    @Test
+    void deactivationWrittenByAnotherInstanceRefusesSignInAtOnceAndEndsOpenSessionsWithinTheCacheTtl() throws Exception {
+        String name = "remote-leaver-" + UUID.randomUUID().toString().substring(0, 8);
+        DemoUsers.admin().submit("/admin/users", "/admin/users", Map.of("username", name, "displayName", "Remote Leaver",
+                "password", "leaver-password-1", "roles", List.of("MARKETER")));
+        WebSession leaver = WebSession.signIn(name, "leaver-password-1");
+        assertThat(leaver.get("/").statusCode()).isEqualTo(200);
+        Duration ttl = Arc.container().instance(HeraldConfig.class).get().cacheTtl();
+
+        // Plain JDBC, as another instance's write would arrive: this instance's Hibernate never sees it.
+        try (Connection connection = Arc.container().instance(AgroalDataSource.class).get().getConnection();
+                PreparedStatement update = connection.prepareStatement("update app_user set active = false where username = ?")) {
+            update.setString(1, name);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        long deactivated = System.nanoTime();
+        // A new sign-in reads the account afresh: refused at once.
+        assertThat(WebSession.anonymous().login(name, "leaver-password-1").header("Location")).endsWith("/login?error=true");
+
+        Awaitility.await().atMost(ttl.plusSeconds(3)).pollInterval(Duration.ofMillis(250))
+                .until(() -> leaver.get("/").statusCode() == 302);
+        assertThat(Duration.ofNanos(System.nanoTime() - deactivated)).isLessThan(ttl.plusSeconds(3));
+        assertThat(leaver.get("/").header("Location")).contains("/login");
     }
 
     @Test
