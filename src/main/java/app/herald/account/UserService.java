@@ -12,7 +12,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
 import app.herald.audit.AuditAction;
-import app.herald.audit.AuditLog;
+import app.herald.audit.AuditService;
 
 /** Creates users and changes their roles and status, keeping at least one active admin. */
 @ApplicationScoped
@@ -26,7 +26,7 @@ public class UserService {
     static final String AUDIT_SUBJECT = "USER";
 
     @Inject
-    AuditLog audit;
+    AuditService audit;
 
     @Inject
     TypedNames typedNames;
@@ -115,7 +115,7 @@ public class UserService {
         Optional<AppUser> user = AppUser.findByUsername(typedName.strip());
         String subject = user.map(known -> known.username).orElseGet(() -> typedNames.marker(typedName));
         Long userId = user.map(known -> known.id).orElse(null);
-        audit.recordAs(AuditLog.SYSTEM, AuditAction.SIGN_IN_FAILED, AUDIT_SUBJECT, userId, subject)
+        audit.recordAs(AuditService.SYSTEM, AuditAction.SIGN_IN_FAILED, AUDIT_SUBJECT, userId, subject)
                 .comment("from " + remoteAddress).write();
     }
 

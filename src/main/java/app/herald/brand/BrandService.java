@@ -12,7 +12,7 @@ import jakarta.ws.rs.NotFoundException;
 
 import app.herald.account.AppUser;
 import app.herald.audit.AuditAction;
-import app.herald.audit.AuditLog;
+import app.herald.audit.AuditService;
 
 /** Creates and edits brands and their member lists, auditing each change. */
 @ApplicationScoped
@@ -22,7 +22,7 @@ public class BrandService {
     static final String AUDIT_SUBJECT = "BRAND";
 
     @Inject
-    AuditLog audit;
+    AuditService audit;
 
     public Brand create(BrandForm input) {
         BrandForm form = input.validated();

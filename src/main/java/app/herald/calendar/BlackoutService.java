@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.herald.audit.AuditAction;
-import app.herald.audit.AuditLog;
+import app.herald.audit.AuditService;
 import app.herald.brand.Brand;
 import app.herald.brand.BrandAccess;
 
@@ -23,7 +23,7 @@ public class BlackoutService {
     BrandAccess brands;
 
     @Inject
-    AuditLog audit;
+    AuditService audit;
 
     public BlackoutDate add(Long brandId, String day, String reason) {
         if (brandId == null) {

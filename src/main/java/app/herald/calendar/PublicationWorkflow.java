@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.herald.audit.AuditAction;
-import app.herald.audit.AuditLog;
+import app.herald.audit.AuditService;
 import app.herald.content.ContentRevision;
 
 /**
@@ -20,7 +20,7 @@ public class PublicationWorkflow {
     public static final String AUDIT_SUBJECT = "PUBLICATION";
 
     @Inject
-    AuditLog audit;
+    AuditService audit;
 
     /** Persists a new publication, which starts SCHEDULED, and audits its creation. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.herald.audit.AuditAction;
-import app.herald.audit.AuditLog;
+import app.herald.audit.AuditService;
 import app.herald.brand.Brand;
 import app.herald.brand.BrandAccess;
 
@@ -19,7 +19,7 @@ public class ChannelService {
     public static final String AUDIT_SUBJECT = "CHANNEL";
 
     @Inject
-    AuditLog audit;
+    AuditService audit;
 
     @Inject
     BrandAccess brands;

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import app.herald.governance.RuleField;
-import app.herald.governance.RuleSets;
+import app.herald.governance.RuleSetService;
 import app.herald.governance.engine.CheckedText;
 import app.herald.governance.engine.CompiledRuleSet;
 import app.herald.governance.engine.Finding;
@@ -20,7 +20,7 @@ import app.herald.governance.engine.Highlighter;
 public class ContentCompliance {
 
     @Inject
-    RuleSets ruleSets;
+    RuleSetService ruleSets;
 
     public ComplianceReport check(ContentItem item) {
         CompiledRuleSet rules = ruleSets.current(item.brand.id);

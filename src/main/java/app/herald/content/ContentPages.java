@@ -13,7 +13,7 @@ import app.herald.account.RoleCheck;
 import app.herald.brand.Brand;
 import app.herald.content.media.MediaPanel;
 import app.herald.governance.RuleField;
-import app.herald.governance.RuleSets;
+import app.herald.governance.RuleSetService;
 import app.herald.governance.engine.CheckedText;
 import app.herald.governance.engine.CompiledRuleSet;
 import app.herald.governance.engine.Finding;
@@ -32,7 +32,7 @@ public class ContentPages {
     ContentCompliance compliance;
 
     @Inject
-    RuleSets ruleSets;
+    RuleSetService ruleSets;
 
     @Inject
     RoleCheck roles;

@@ -11,7 +11,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import app.herald.audit.AuditAction;
-import app.herald.audit.AuditLog;
+import app.herald.audit.AuditService;
 import app.herald.brand.Brand;
 import app.herald.brand.BrandAccess;
 import app.herald.content.media.MediaFile;
@@ -35,7 +35,7 @@ public class ContentService {
     BrandAccess brands;
 
     @Inject
-    AuditLog audit;
+    AuditService audit;
 
     @Inject
     ContentCompliance compliance;

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.herald.audit.AuditAction;
-import app.herald.audit.AuditLog;
+import app.herald.audit.AuditService;
 
 /** Moves content between states, refusing moves {@link ContentState} does not allow; one audit row per move. */
 @ApplicationScoped
@@ -16,7 +16,7 @@ public class ContentWorkflow {
     public static final String AUDIT_SUBJECT = "CONTENT";
 
     @Inject
-    AuditLog audit;
+    AuditService audit;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void move(ContentItem item, ContentState target, String comment) {

@@ -33,9 +33,9 @@ import app.herald.content.ContentItem;
 import app.herald.content.ContentService;
 import app.herald.content.SequencingStrategy;
 import app.herald.governance.GovernanceRule;
-import app.herald.governance.GovernanceRules;
 import app.herald.governance.RuleChange;
 import app.herald.governance.RuleDraft;
+import app.herald.governance.RuleService;
 import app.herald.governance.engine.RuleSpec;
 import app.herald.governance.engine.Severity;
 import app.herald.platform.Platform;
@@ -80,7 +80,7 @@ public class DemoData {
     UserService users;
 
     @Inject
-    GovernanceRules rules;
+    RuleService rules;
 
     @Inject
     ContentService contents;

@@ -7,7 +7,7 @@ import app.herald.governance.engine.Severity;
 import app.herald.platform.Platform;
 
 /**
- * What a rule change asks to save as the rule's next version; {@link GovernanceRules} checks it.
+ * What a rule change asks to save as the rule's next version; {@link RuleService} checks it.
  *
  * @param platforms the platforms it applies to; empty for every platform
  * @param fields    the fields it applies to; empty for every field

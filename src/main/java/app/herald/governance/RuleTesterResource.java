@@ -42,7 +42,7 @@ public class RuleTesterResource {
     BrandAccess brands;
 
     @Inject
-    RuleSets ruleSets;
+    RuleSetService ruleSets;
 
     /** What was pasted, kept so the form shows it again next to the result. */
     public record TesterInput(Long brand, Set<Platform> platforms, String title, String description) {

@@ -42,7 +42,7 @@ import io.smallrye.common.annotation.Blocking;
 public class RulesResource {
 
     @Inject
-    GovernanceRules rules;
+    RuleService rules;
 
     @Inject
     BrandAccess brands;

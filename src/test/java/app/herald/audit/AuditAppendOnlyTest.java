@@ -16,7 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class AuditAppendOnlyTest {
 
     @Inject
-    AuditLog audit;
+    AuditService audit;
 
     @Inject
     EntityManager em;

@@ -1,7 +1,5 @@
 package app.herald.review;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +17,8 @@ import app.herald.brand.Brand;
 import app.herald.content.ContentFixture;
 import app.herald.content.ContentItem;
 import app.herald.content.ContentState;
-import app.herald.governance.GovernanceRules;
 import app.herald.governance.RuleDraft;
+import app.herald.governance.RuleService;
 import app.herald.governance.engine.RuleSpec;
 import app.herald.governance.engine.Severity;
 import app.herald.web.WebSession;
@@ -28,12 +26,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Approval against the brand's governance rules: blocking findings stop it, warnings must be acknowledged. */
 @QuarkusTest
 class ReviewComplianceTest {
 
     @Inject
-    GovernanceRules rules;
+    RuleService rules;
 
     /** A made-up word no other test's content contains, so the demo brand's rule set stays harmless to them. */
     private static String word() {

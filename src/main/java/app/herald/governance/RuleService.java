@@ -9,7 +9,7 @@ import jakarta.ws.rs.NotFoundException;
 
 import app.herald.audit.AuditAction;
 import app.herald.audit.AuditEntry;
-import app.herald.audit.AuditLog;
+import app.herald.audit.AuditService;
 import app.herald.brand.Brand;
 import app.herald.governance.engine.RuleCompileException;
 import app.herald.governance.engine.RuleEngine;
@@ -21,12 +21,12 @@ import app.herald.governance.engine.RuleEngine;
  */
 @ApplicationScoped
 @Transactional
-public class GovernanceRules {
+public class RuleService {
 
     static final String AUDIT_SUBJECT = "RULE";
 
     @Inject
-    AuditLog audit;
+    AuditService audit;
 
     /** @throws RuleRejectedException when the draft is incomplete or its settings do not compile; nothing is saved */
     public RuleChange create(Brand brand, RuleDraft draft) {

@@ -17,7 +17,7 @@ import app.herald.governance.engine.RuleEngine;
  * compiled once per (brand, rule-set version) and shared by every request until a rule changes.
  */
 @ApplicationScoped
-public class RuleSets {
+public class RuleSetService {
 
     /** The newest compiled set per brand; a set whose version is no longer the brand's is replaced on next use. */
     private final ConcurrentMap<Long, CompiledRuleSet> compiled = new ConcurrentHashMap<>();

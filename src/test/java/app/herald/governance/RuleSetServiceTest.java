@@ -19,10 +19,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The compiled rule set of a brand: active rules at their current versions, recompiled only when a rule changes. */
 @QuarkusTest
-class RuleSetsTest {
+class RuleSetServiceTest {
 
     @Inject
-    RuleSets ruleSets;
+    RuleSetService ruleSets;
 
     @Test
     void compilesActiveRulesAtTheirCurrentVersionsOncePerRuleSetVersion() {

@@ -12,7 +12,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  * The only code that creates {@link AuditEntry} rows; nothing updates or deletes them.
  */
 @ApplicationScoped
-public class AuditLog {
+public class AuditService {
 
     /** Actor name for changes made by Herald itself (start-up seeding, scheduled jobs). */
     public static final String SYSTEM = "system";
