@@ -92,9 +92,10 @@ class AuditScopeTest {
         String actor = "bulk-" + UUID.randomUUID().toString().substring(0, 8);
         int rows = 2 * AuditResource.CSV_BATCH + 7;
         // All rows share one timestamp, so the batches' boundaries fall inside ties and must break them by id.
+        // A subject type of their own, so these ids never collide with real content ids other tests read the trail of.
         long brand = GovernanceFixture.northwind();
         String values = IntStream.rangeClosed(1, rows)
-                .mapToObj(n -> "(@at, ?1, 'COMMENT_ADDED', 'CONTENT', " + n + ", 'bulk row " + n + "', ?2)")
+                .mapToObj(n -> "(@at, ?1, 'COMMENT_ADDED', 'BULK_TEST', " + n + ", 'bulk row " + n + "', ?2)")
                 .collect(Collectors.joining(", "));
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("set @at = utc_timestamp(6)").executeUpdate();

@@ -32,7 +32,7 @@ class RuleEscapingTest {
                 "/governance/rules/" + rule + "/edit", "/governance/rules/" + rule + "/deactivate")) {
             String html = reviewer.get(page).body().asString();
             assertThat(html).as(page).contains(ESCAPED).doesNotContain(SCRIPT);
-            assertThat(Jsoup.parse(html).select("script")).as(page).isEmpty();
+            assertThat(Jsoup.parse(html).select("script:not([src^=/js/])")).as(page).isEmpty();
         }
     }
 
@@ -48,7 +48,7 @@ class RuleEscapingTest {
 
         assertThat(html).contains(">" + ESCAPED + "</mark>").doesNotContain(SCRIPT);
         Document page = Jsoup.parse(html);
-        assertThat(page.select("script")).isEmpty();
+        assertThat(page.select("script:not([src^=/js/])")).isEmpty();
         assertThat(page.select("mark").eachText()).containsExactly(SCRIPT);
         assertThat(page.select("mark").attr("title")).startsWith("Block · No markup " + SCRIPT);
     }
