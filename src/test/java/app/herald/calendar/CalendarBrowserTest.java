@@ -1,37 +1,28 @@
 package app.herald.calendar;
 
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 import app.herald.account.DemoUsers;
 import app.herald.account.Role;
 import app.herald.channel.ChannelStatus;
 import app.herald.platform.Platform;
+import app.herald.web.Chromium;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Drag and drop in a real browser (Debian's Chromium, never a downloaded one): a move that passes the checks is
@@ -40,34 +31,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @QuarkusTest
 class CalendarBrowserTest {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @TestHTTPResource("/")
     URL base;
-
-    @BeforeAll
-    static void launch() {
-        assumeTrue(Files.isExecutable(CHROMIUM),
-                "Browser tests need Chromium at /usr/bin/chromium; install it with: apt-get install -y chromium");
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void draggingAnItemReschedulesItAndAConflictingDropSnapsBack() {
@@ -85,12 +55,8 @@ class CalendarBrowserTest {
         CalendarFixture.Member member = CalendarFixture.member(brand, Role.MANAGER);
         CalendarFixture.setZone(member, "America/New_York");
 
-        try (Page page = browser.newPage()) {
-            page.navigate(base + "login");
-            page.fill("#j_username", member.username());
-            page.fill("#j_password", DemoUsers.PASSWORD);
-            page.click("button[type=submit]");
-            page.waitForURL(url -> !url.contains("/login"));
+        try (Page page = chromium.browser().newPage()) {
+            Chromium.signIn(page, base, member.username(), DemoUsers.PASSWORD);
             String calendar = base + "calendar?view=week&date=" + monday;
             page.navigate(calendar);
             Locator item = page.locator("[data-publication=\"" + moving + "\"]");

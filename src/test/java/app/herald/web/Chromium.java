@@ -1,0 +1,65 @@
+package app.herald.web;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * Debian's Chromium driven by Playwright for the browser tests, never a downloaded browser:
+ * {@code @RegisterExtension static Chromium chromium = new Chromium();} launches it before a class's tests (or skips
+ * them, naming what to install) and closes it after them.
+ */
+public final class Chromium implements BeforeAllCallback, AfterAllCallback {
+
+    private static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
+
+    private Playwright playwright;
+    private Browser browser;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        assumeTrue(Files.isExecutable(EXECUTABLE),
+                "Browser tests need Chromium at /usr/bin/chromium; install it with: apt-get install -y chromium");
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(EXECUTABLE)
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update")));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    public Browser browser() {
+        return browser;
+    }
+
+    /** Signs in through the real login form at {@code base} and waits until the browser has left it. */
+    public static void signIn(Page page, URL base, String username, String password) {
+        page.navigate(base + "login");
+        page.fill("#j_username", username);
+        page.fill("#j_password", password);
+        page.click("button[type=submit]");
+        page.waitForURL(url -> !url.contains("/login"));
+    }
+}
