@@ -48,14 +48,23 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    public Browser browser() {
+        return browser;
+    }
+
     /** A new page signed in as {@code username} through the login form of the app at {@code base}. */
     public Page signedIn(String base, String username, String password) {
         Page page = browser.newPage();
+        signIn(page, base, username, password);
+        return page;
+    }
+
+    /** Signs in through the real login form at {@code base} and waits until the browser has left it. */
+    public static void signIn(Page page, Object base, String username, String password) {
         page.navigate(base + "login");
         page.fill("#j_username", username);
         page.fill("#j_password", password);
         page.click("button[type=submit]");
         page.waitForURL(url -> !url.contains("/login"));
-        return page;
     }
 }

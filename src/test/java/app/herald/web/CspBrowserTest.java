@@ -1,25 +1,17 @@
 package app.herald.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 import app.herald.account.DemoUsers;
@@ -33,41 +25,20 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class CspBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     /** Collects the page's CSP violations; injected by the browser driver, so the policy does not apply to it. */
     private static final String RECORD_VIOLATIONS = "window.__violations = [];"
             + "document.addEventListener('securitypolicyviolation',"
             + " e => window.__violations.push(e.effectiveDirective + ' ' + e.blockedURI));";
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @TestHTTPResource("/")
     URL base;
 
-    @BeforeAll
-    static void launch() {
-        assumeTrue(Files.isExecutable(CHROMIUM),
-                "Browser tests need Chromium at /usr/bin/chromium; install it with: apt-get install -y chromium");
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @Test
     void theContentFormsLiveCountersAndSaveWorkUnderThePolicy() {
-        try (Page page = browser.newPage()) {
+        try (Page page = chromium.browser().newPage()) {
             List<String> refusals = new ArrayList<>();
             page.onConsoleMessage(message -> {
                 if (message.text().contains("Content Security Policy")) {
@@ -75,11 +46,7 @@ class CspBrowserTest {
                 }
             });
             page.addInitScript(RECORD_VIOLATIONS);
-            page.navigate(base + "login");
-            page.fill("#j_username", "marketer");
-            page.fill("#j_password", DemoUsers.PASSWORD);
-            page.click("button[type=submit]");
-            page.waitForURL(url -> !url.contains("/login"));
+            Chromium.signIn(page, base, "marketer", DemoUsers.PASSWORD);
             page.navigate(base + "content/new");
 
             // The policy is really in force: an injected inline script does not run.
@@ -106,12 +73,8 @@ class CspBrowserTest {
 
     @Test
     void aFormStillPostsAfterAnotherTabOpenedAHeraldPage() {
-        try (BrowserContext browserWindow = browser.newContext(); Page form = browserWindow.newPage()) {
-            form.navigate(base + "login");
-            form.fill("#j_username", "marketer");
-            form.fill("#j_password", DemoUsers.PASSWORD);
-            form.click("button[type=submit]");
-            form.waitForURL(url -> !url.contains("/login"));
+        try (BrowserContext browserWindow = chromium.browser().newContext(); Page form = browserWindow.newPage()) {
+            Chromium.signIn(form, base, "marketer", DemoUsers.PASSWORD);
             form.navigate(base + "content/new");
             String loaded = form.inputValue("form.content-form input[name=csrf-token]");
 

@@ -78,4 +78,22 @@ class CsrfTest {
                     assertThat(form.select("input[name=csrf-token]").attr("value")).as(page).isNotBlank());
         }
     }
+
+    @Test
+    void theTokenEndpointKeepsAValidTokenRenewsAStaleOneAndIsForSignedInUsersOnly() {
+        assertThat(WebSession.anonymous().get("/csrf-token").statusCode()).isEqualTo(DemoUsers.LOGIN);
+        WebSession admin = DemoUsers.admin();
+        String onPage = admin.csrfToken("/admin/users");
+
+        Response kept = admin.request().header("X-CSRF-TOKEN", onPage).get("/csrf-token");
+        assertThat(kept.contentType()).startsWith("text/plain");
+        assertThat(kept.body().asString()).isEqualTo(onPage);
+
+        Response renewed = admin.request().header("X-CSRF-TOKEN", "c3RhbGUtdG9rZW4").get("/csrf-token");
+        assertThat(renewed.statusCode()).as("a stale token is refused, the script then asks without it").isEqualTo(400);
+        String fresh = admin.get("/csrf-token").body().asString();
+        assertThat(fresh).isNotBlank().isNotEqualTo(onPage);
+        assertThat(admin.post("/admin/users/" + AccountsFixture.idOf("marketer") + "/reactivate", fresh, Map.of())
+                .statusCode()).as("the fetched token posts").isEqualTo(303);
+    }
 }
