@@ -50,7 +50,10 @@ free_port() {
 
 DATA_DIR=$(mktemp -d -t herald-bench.XXXXXX)
 PORT=$(free_port)
+MANAGEMENT_PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
+# Health lives on the management interface, not on the public port.
+READY="http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready"
 APP_PID=
 
 cleanup() {
@@ -63,12 +66,13 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 echo "bench: starting Herald on port $PORT with demo data in $DATA_DIR"
-HERALD_DEMO=true HERALD_DATA_DIR="$DATA_DIR" java -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar \
+HERALD_DEMO=true HERALD_DATA_DIR="$DATA_DIR" java -Dquarkus.http.port="$PORT" \
+    -Dquarkus.management.port="$MANAGEMENT_PORT" -jar target/quarkus-app/quarkus-run.jar \
     >"$DATA_DIR/app.log" 2>&1 &
 APP_PID=$!
 
 for _ in $(seq 1 180); do
-    if curl -fs -o /dev/null "$BASE/q/health/ready"; then
+    if curl -fs -o /dev/null "$READY"; then
         break
     fi
     if ! kill -0 "$APP_PID" 2>/dev/null; then
@@ -78,7 +82,7 @@ for _ in $(seq 1 180); do
     fi
     sleep 1
 done
-curl -fs -o /dev/null "$BASE/q/health/ready" || { echo "bench: Herald not ready after 180 s" >&2; exit 1; }
+curl -fs -o /dev/null "$READY" || { echo "bench: Herald not ready after 180 s" >&2; exit 1; }
 
 # Signs in through the login form and prints the Cookie header a browser would send (session and CSRF cookies).
 # Each page is measured with a fresh sign-in: a browser keeps the session cookie Herald renews every minute, while
