@@ -1,21 +1,5 @@
 package app.herald.web;
 
-import static app.herald.web.CrossBrandRoutesTest.Ref.APPROVED;
-import static app.herald.web.CrossBrandRoutesTest.Ref.BLACKOUT;
-import static app.herald.web.CrossBrandRoutesTest.Ref.BRAND;
-import static app.herald.web.CrossBrandRoutesTest.Ref.CHANNEL;
-import static app.herald.web.CrossBrandRoutesTest.Ref.DRAFT;
-import static app.herald.web.CrossBrandRoutesTest.Ref.INACTIVE_RULE;
-import static app.herald.web.CrossBrandRoutesTest.Ref.MEMBER;
-import static app.herald.web.CrossBrandRoutesTest.Ref.OWN_DRAFT;
-import static app.herald.web.CrossBrandRoutesTest.Ref.PUBLICATION;
-import static app.herald.web.CrossBrandRoutesTest.Ref.RENDITION;
-import static app.herald.web.CrossBrandRoutesTest.Ref.RULE;
-import static app.herald.web.CrossBrandRoutesTest.Ref.SUBMITTED;
-import static app.herald.web.CrossBrandRoutesTest.Ref.SUBMITTED_HASH;
-import static app.herald.web.CrossBrandRoutesTest.Ref.VIDEO;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -43,11 +27,13 @@ import java.util.stream.Stream;
 
 import jakarta.ws.rs.HttpMethod;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import app.herald.account.AccountsFixture;
+import app.herald.account.AppUser;
 import app.herald.account.DemoUsers;
 import app.herald.account.Role;
 import app.herald.brand.Brand;
@@ -64,6 +50,22 @@ import app.herald.platform.Platform;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+
+import static app.herald.web.CrossBrandRoutesTest.Ref.APPROVED;
+import static app.herald.web.CrossBrandRoutesTest.Ref.BLACKOUT;
+import static app.herald.web.CrossBrandRoutesTest.Ref.BRAND;
+import static app.herald.web.CrossBrandRoutesTest.Ref.CHANNEL;
+import static app.herald.web.CrossBrandRoutesTest.Ref.DRAFT;
+import static app.herald.web.CrossBrandRoutesTest.Ref.INACTIVE_RULE;
+import static app.herald.web.CrossBrandRoutesTest.Ref.MEMBER;
+import static app.herald.web.CrossBrandRoutesTest.Ref.OWN_DRAFT;
+import static app.herald.web.CrossBrandRoutesTest.Ref.PUBLICATION;
+import static app.herald.web.CrossBrandRoutesTest.Ref.RENDITION;
+import static app.herald.web.CrossBrandRoutesTest.Ref.RULE;
+import static app.herald.web.CrossBrandRoutesTest.Ref.SUBMITTED;
+import static app.herald.web.CrossBrandRoutesTest.Ref.SUBMITTED_HASH;
+import static app.herald.web.CrossBrandRoutesTest.Ref.VIDEO;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every route that takes an id, opened and posted by a signed-in user of another brand who holds every role but
@@ -332,7 +334,12 @@ class CrossBrandRoutesTest {
                 "draft", Map.of("brandId", ownBrand))));
 
         String brandName = QuarkusTransaction.requiringNew().call(() -> Brand.<Brand>findById(brand).name);
-        return new Victim(brand, ownBrand, ids, CalendarFixture.member(brand, allButAdmin), intruder,
+        Member control = CalendarFixture.member(brand, allButAdmin);
+        // Sign-ins are recorded (last_login_at, audit row) just after the session starts; let them land first.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                AppUser.count("lastLoginAt is null and username in ?1", List.of(control.username(), intruder.username())))
+                == 0);
+        return new Victim(brand, ownBrand, ids, control, intruder,
                 List.of(brandName, draftTitle, submittedTitle, approvedTitle, scheduledTitle, ruleName, "victim.mp4"));
     }
 
