@@ -34,26 +34,45 @@ class BehindTlsProxyTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
+            Map<String, String> overrides = new HashMap<>(settings());
+            overrides.put("herald.login.max-failures-per-address", String.valueOf(ADDRESS_LIMIT));
+            return overrides;
+        }
+
+        /** Every {@code %prod.quarkus.http.proxy.*} key of application.properties, without its profile prefix. */
+        static Map<String, String> settings() {
             Properties properties = new Properties();
-            try (InputStream in = getClass().getResourceAsStream("/application.properties")) {
+            try (InputStream in = ProductionProxy.class.getResourceAsStream("/application.properties")) {
                 properties.load(in);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Map<String, String> overrides = new HashMap<>();
+            Map<String, String> settings = new HashMap<>();
             properties.stringPropertyNames().stream().filter(key -> key.startsWith("%prod.quarkus.http.proxy."))
-                    .forEach(key -> overrides.put(key.substring("%prod.".length()), properties.getProperty(key)));
-            if (overrides.isEmpty()) {
+                    .forEach(key -> settings.put(key.substring("%prod.".length()), properties.getProperty(key)));
+            if (settings.isEmpty()) {
                 throw new IllegalStateException("application.properties has no %prod proxy settings");
             }
-            overrides.put("herald.login.max-failures-per-address", String.valueOf(ADDRESS_LIMIT));
-            return overrides;
+            return settings;
         }
     }
 
     /** A browser reaching Herald through the proxy over https, from {@code clientAddress}. */
     private static WebSession viaHttps(String clientAddress) {
         return WebSession.throughProxy(Map.of("X-Forwarded-Proto", "https", "X-Forwarded-For", clientAddress));
+    }
+
+    /**
+     * Quarkus reads a bare IPv6 address ({@code ::1}) or a name as "host:port" and looks it up in DNS on every
+     * request; where DNS does not answer, every few seconds a request waited 5 s for it (found by bench/pages.sh).
+     */
+    @Test
+    void everyDefaultTrustedProxyIsAnAddressOrRangeSoNoRequestWaitsForDns() {
+        String configured = ProductionProxy.settings().get("quarkus.http.proxy.trusted-proxies");
+        String defaults = configured.replaceFirst("^\\$\\{[A-Z_]+:(.*)}$", "$1");
+        assertThat(defaults.split(",")).isNotEmpty().allSatisfy(entry -> assertThat(entry.trim())
+                .as("trusted proxy '%s' is an IPv4 address or range, or an IPv6 range", entry)
+                .matches("\\d{1,3}(\\.\\d{1,3}){3}(/\\d{1,2})?|[0-9A-Fa-f:]+/\\d{1,3}"));
     }
 
     @Test
