@@ -19,6 +19,7 @@ import app.herald.brand.Brand;
 import app.herald.brand.BrandAccess;
 import app.herald.channel.Channel;
 import app.herald.platform.Platform;
+import app.herald.system.ReadCache;
 import app.herald.web.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -40,6 +41,10 @@ public class CalendarResource {
     @Inject
     RoleCheck roles;
 
+    /** The filter bar's brands and channels per user: they change far less often than the calendar is opened. */
+    @Inject
+    ReadCache<String, Options> filterOptions;
+
     /** What the filter bar offers. */
     public record Options(List<Brand> brands, List<Channel> channels, List<Platform> platforms,
             List<PublicationStatus> statuses) {
@@ -60,12 +65,11 @@ public class CalendarResource {
         LocalDate anchor = parseDate(date, today);
         CalendarView.Mode chosen = "week".equals(mode) ? CalendarView.Mode.WEEK : CalendarView.Mode.MONTH;
         CalendarFilter filter = CalendarFilter.parse(brand, channel, platform, status);
-        List<Brand> visible = brands.visibleBrands();
         LocalDate[] range = CalendarView.range(chosen, anchor);
         List<CalendarEntry> entries = CalendarEntry.list(brands.scope(), filter, range[0].atStartOfDay(zone).toInstant(),
                 range[1].plusDays(1).atStartOfDay(zone).toInstant());
-        Options options = new Options(visible, Channel.listIn(brands.scope()), List.of(Platform.values()),
-                List.of(PublicationStatus.values()));
+        Options options = filterOptions.get(viewer.username(), user -> new Options(brands.visibleBrands(),
+                Channel.listIn(brands.scope()), List.of(Platform.values()), List.of(PublicationStatus.values())));
         boolean canMove = roles.any(Role.MARKETER, Role.MANAGER, Role.ADMIN);
         return Templates.calendar(CalendarView.build(chosen, anchor, today, zone, entries), filter, options, canMove, today);
     }

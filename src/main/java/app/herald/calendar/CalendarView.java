@@ -45,8 +45,15 @@ public record CalendarView(Mode mode, LocalDate anchor, LocalDate first, LocalDa
         }
     }
 
-    /** A day cell: its date, whether it belongs to the month shown, and its entries in time order. */
-    public record Day(LocalDate date, boolean inRange, boolean today, List<Item> items) {
+    /**
+     * A day cell: its date, whether it belongs to the month shown, its entries in time order, and the month cell's
+     * CSS classes (worked out here for the same reason as {@link Item}'s).
+     */
+    public record Day(LocalDate date, boolean inRange, boolean today, List<Item> items, String classes) {
+
+        Day(LocalDate date, boolean inRange, boolean today, List<Item> items) {
+            this(date, inRange, today, items, "cal-day" + (inRange ? "" : " cal-out") + (today ? " cal-today" : ""));
+        }
 
         /** e.g. "Mon 2026-11-23", the week view's column header. */
         public String label() {

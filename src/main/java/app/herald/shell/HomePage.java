@@ -9,11 +9,11 @@ import app.herald.calendar.CalendarEntry;
 import app.herald.content.ContentState;
 
 /**
- * What the home page tells one user, section by section; a section their roles do not open is null. Plain values,
- * so the page can be kept between requests.
+ * What the home page tells one user, section by section; a section their roles do not open is null. Plain values
+ * with times already written in the user's zone, so the page can be kept between requests and renders quickly.
  */
-public record HomePage(boolean hasBrands, ZoneId zone, List<Unread> unread, ReviewQueue review, OwnContent content,
-        List<CalendarEntry> week) {
+public record HomePage(boolean hasBrands, boolean showsAudit, ZoneId zone, List<Unread> unread, ReviewQueue review,
+        OwnContent content, List<Scheduled> week) {
 
     /** How many notifications the home page lists; the rest are on the notifications page. */
     static final int UNREAD_SHOWN = 5;
@@ -22,8 +22,8 @@ public record HomePage(boolean hasBrands, ZoneId zone, List<Unread> unread, Revi
     /** How far ahead the manager's section looks. */
     static final Duration WEEK = Duration.ofDays(7);
 
-    /** An unread notification. */
-    public record Unread(String message, String link, Instant createdAt) {
+    /** An unread notification, with when it came. */
+    public record Unread(String message, String link, String time) {
     }
 
     /** The reviewer's queue: how many items wait and the one waiting longest (null when none). */
@@ -57,7 +57,11 @@ public record HomePage(boolean hasBrands, ZoneId zone, List<Unread> unread, Revi
     public record StateCount(ContentState state, long count) {
     }
 
-    /** An item a reviewer sent back, with their latest request for changes. */
-    public record SentBack(long id, String title, String reviewer, String comment, Instant at) {
+    /** An item a reviewer sent back, with their latest request for changes and when they made it. */
+    public record SentBack(long id, String title, String reviewer, String comment, String time) {
+    }
+
+    /** A publication of the coming week: when, on which channel, and whether it needs attention. */
+    public record Scheduled(CalendarEntry entry, String time, String channel, boolean needsAttention) {
     }
 }

@@ -1,6 +1,7 @@
 package app.herald.shell;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -14,10 +15,12 @@ import app.herald.brand.BrandAccess;
 import app.herald.brand.BrandScope;
 import app.herald.calendar.CalendarEntry;
 import app.herald.calendar.CalendarFilter;
+import app.herald.calendar.PublicationStatus;
 import app.herald.content.ContentComment;
 import app.herald.content.ContentState;
 import app.herald.system.ReadCache;
 import app.herald.web.Viewer;
+import app.herald.web.ZonedTime;
 
 /**
  * Gathers each user's home page: unread notifications, and by role the review queue (reviewers), their own content
@@ -46,19 +49,22 @@ public class HomeService {
 
     private HomePage read(String username, Set<Role> roles) {
         BrandScope scope = brands.scope();
+        ZoneId zone = viewer.zone();
         Instant now = Instant.now();
         boolean admin = roles.contains(Role.ADMIN);
-        return new HomePage(!brands.visibleBrands().isEmpty(), viewer.zone(), unread(username),
+        return new HomePage(!brands.visibleBrands().isEmpty(),
+                admin || roles.contains(Role.REVIEWER) || roles.contains(Role.MANAGER), zone, unread(username, zone),
                 admin || roles.contains(Role.REVIEWER) ? reviewQueue(scope) : null,
-                admin || roles.contains(Role.MARKETER) ? ownContent(username) : null,
-                admin || roles.contains(Role.MANAGER) ? CalendarEntry.list(scope, CalendarFilter.NONE, now, now.plus(HomePage.WEEK))
-                        : null);
+                admin || roles.contains(Role.MARKETER) ? ownContent(username, zone) : null,
+                admin || roles.contains(Role.MANAGER) ? week(scope, now, zone) : null);
     }
 
-    private List<HomePage.Unread> unread(String username) {
-        return em.createQuery("select n.message, n.link, n.createdAt from Notification n where n.recipient = ?1"
-                + " and n.readAt is null order by n.createdAt desc, n.id desc", HomePage.Unread.class)
+    private List<HomePage.Unread> unread(String username, ZoneId zone) {
+        List<Object[]> rows = em.createQuery("select n.message, n.link, n.createdAt from Notification n where n.recipient = ?1"
+                + " and n.readAt is null order by n.createdAt desc, n.id desc", Object[].class)
                 .setParameter(1, username).setMaxResults(HomePage.UNREAD_SHOWN).getResultList();
+        return rows.stream().map(row -> new HomePage.Unread((String) row[0], (String) row[1],
+                ZonedTime.format((Instant) row[2], zone))).toList();
     }
 
     /** The same queue as the review page: submitted content of the viewer's brands, oldest submission first. */
@@ -73,16 +79,24 @@ public class HomeService {
         return new HomePage.ReviewQueue(waiting, oldest);
     }
 
-    private HomePage.OwnContent ownContent(String username) {
+    private HomePage.OwnContent ownContent(String username, ZoneId zone) {
         List<HomePage.StateCount> byState = em.createQuery("select c.state, count(c) from ContentItem c where c.createdBy = ?1"
                 + " group by c.state", HomePage.StateCount.class).setParameter(1, username).getResultList().stream()
                 .sorted(Comparator.comparing(HomePage.StateCount::state)).toList();
-        List<HomePage.SentBack> sentBack = em.createQuery("select c.id, c.title, m.author, m.body, m.createdAt"
+        List<Object[]> rows = em.createQuery("select c.id, c.title, m.author, m.body, m.createdAt"
                 + " from ContentItem c, ContentComment m where m.contentId = c.id and c.createdBy = ?1 and c.state = ?2"
                 + " and m.id = (select max(l.id) from ContentComment l where l.contentId = c.id and l.kind = ?3)"
-                + " order by m.createdAt desc, c.id", HomePage.SentBack.class)
+                + " order by m.createdAt desc, c.id", Object[].class)
                 .setParameter(1, username).setParameter(2, ContentState.CHANGES_REQUESTED)
                 .setParameter(3, ContentComment.Kind.CHANGES_REQUESTED).setMaxResults(HomePage.SENT_BACK_SHOWN).getResultList();
-        return new HomePage.OwnContent(byState, sentBack);
+        return new HomePage.OwnContent(byState, rows.stream().map(row -> new HomePage.SentBack((Long) row[0],
+                (String) row[1], (String) row[2], (String) row[3], ZonedTime.format((Instant) row[4], zone))).toList());
+    }
+
+    private static List<HomePage.Scheduled> week(BrandScope scope, Instant now, ZoneId zone) {
+        return CalendarEntry.list(scope, CalendarFilter.NONE, now, now.plus(HomePage.WEEK)).stream()
+                .map(entry -> new HomePage.Scheduled(entry, ZonedTime.format(entry.scheduledAt(), zone),
+                        entry.platform().label() + " · " + entry.channelName(), entry.status() != PublicationStatus.SCHEDULED))
+                .toList();
     }
 }

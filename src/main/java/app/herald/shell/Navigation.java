@@ -28,11 +28,11 @@ public class Navigation {
         String path = request.path();
         return Arrays.stream(NavItem.values())
                 .filter(item -> item.visibleTo(roles))
-                .map(item -> new NavLink(item.label(), item.href(), item.description(), item.available(), item.owns(path)))
+                .map(item -> new NavLink(item.label(), item.href(), item.available(), item.owns(path)))
                 .toList();
     }
 
     /** One rendered navigation entry. */
-    public record NavLink(String label, String href, String description, boolean available, boolean current) {
+    public record NavLink(String label, String href, boolean available, boolean current) {
     }
 }

@@ -12,7 +12,6 @@ import io.quarkus.qute.TemplateExtension;
 public class TemplateExtensions {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter ZONED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz");
 
     static String utcText(Instant instant) {
         return UTC.format(instant);
@@ -25,7 +24,6 @@ public class TemplateExtensions {
 
     /** e.g. "2026-12-01 14:00 EST (America/New_York)": wall-clock time in {@code zone} with the zone named. */
     static String inZone(Instant instant, String zone) {
-        ZoneId zoneId = ZoneId.of(zone);
-        return ZONED.withZone(zoneId).format(instant) + " (" + zoneId.getId() + ")";
+        return ZonedTime.format(instant, ZoneId.of(zone));
     }
 }

@@ -2,6 +2,7 @@ package app.herald.web;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -29,6 +30,7 @@ public class Viewer {
     RoutingContext routing;
 
     private ZoneId zone;
+    private Set<Role> roles;
 
     public boolean signedIn() {
         return !identity.isAnonymous();
@@ -44,11 +46,14 @@ public class Viewer {
     }
 
     public Set<Role> roles() {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (Role role : Role.values()) {
-            if (identity.hasRole(role.name())) {
-                roles.add(role);
+        if (roles == null) {
+            Set<Role> held = EnumSet.noneOf(Role.class);
+            for (Role role : Role.values()) {
+                if (identity.hasRole(role.name())) {
+                    held.add(role);
+                }
             }
+            roles = Collections.unmodifiableSet(held);
         }
         return roles;
     }
