@@ -5,7 +5,7 @@
 #
 #   bench/pages.sh                      # package, start, measure, stop
 #   SKIP_BUILD=1 bench/pages.sh         # reuse target/quarkus-app from an earlier package
-#   CONNECTIONS=50 DURATION=10s WARMUP=5s THREADS=2 BENCH_USER=admin bench/pages.sh
+#   CONNECTIONS=50 DURATION=10s WARMUP=15s THREADS=2 BENCH_USER=admin bench/pages.sh
 #   PATHS="/ /content" bench/pages.sh   # other pages (the defaults are listed below)
 # The ratio column divides by the higher of two /login runs (one before the pages, one after).
 set -euo pipefail
@@ -13,7 +13,7 @@ set -euo pipefail
 CONNECTIONS=${CONNECTIONS:-50}
 THREADS=${THREADS:-2}
 DURATION=${DURATION:-10s}
-WARMUP=${WARMUP:-5s}
+WARMUP=${WARMUP:-15s}
 BENCH_USER=${BENCH_USER:-admin}
 BENCH_PASSWORD=${BENCH_PASSWORD:-herald-demo}
 PATHS=${PATHS:-"/ /content /calendar /governance/rules /review"}
