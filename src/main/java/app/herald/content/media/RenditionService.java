@@ -42,12 +42,31 @@ public class RenditionService {
     @Inject
     SecurityIdentity identity;
 
-    /** Renditions still queued or running when the app stopped will never finish: say so instead of spinning. */
+    /**
+     * Renditions still queued or running when the app stopped will never finish: say so instead of spinning, and
+     * delete the half-made files they left.
+     */
     void failInterrupted(@Observes StartupEvent started) {
-        QuarkusTransaction.requiringNew().run(() -> MediaRendition.update(
-                "status = ?1, error = ?2, finishedAt = ?3 where status in ?4", MediaRendition.Status.FAILED,
-                "Interrupted by a restart; start it again.", Instant.now(),
-                List.of(MediaRendition.Status.QUEUED, MediaRendition.Status.RUNNING)));
+        List<MediaRendition.Status> unfinished = List.of(MediaRendition.Status.QUEUED, MediaRendition.Status.RUNNING);
+        List<Long> interrupted = QuarkusTransaction.requiringNew().call(() -> {
+            List<Long> ids = MediaRendition.<MediaRendition>list("status in ?1", unfinished).stream()
+                    .map(rendition -> rendition.id).toList();
+            MediaRendition.update("status = ?1, error = ?2, finishedAt = ?3 where status in ?4", MediaRendition.Status.FAILED,
+                    "Interrupted by a restart; start it again.", Instant.now(), unfinished);
+            return ids;
+        });
+        for (long id : interrupted) {
+            MediaStorage.deleteQuietly(storage.resolve(workName(id)));
+            MediaStorage.deleteQuietly(storage.resolve(thumbnailName(id)));
+        }
+    }
+
+    private static String workName(long renditionId) {
+        return "work/rendition-" + renditionId + ".mp4";
+    }
+
+    private static String thumbnailName(long renditionId) {
+        return "thumbnails/rendition-" + renditionId + ".jpg";
     }
 
     /** Records a queued rendition of the item's current video and returns its id (start it after this returns). */
@@ -121,9 +140,11 @@ public class RenditionService {
         Path video = null;
         Path thumbnail = null;
         try {
-            video = storage.workDir("work").resolve("rendition-" + renditionId + ".mp4");
+            storage.workDir("work");
+            video = storage.resolve(workName(renditionId));
             ffmpeg.fit(job.source, job.container, video, job.fit, job.seconds, percent -> progress(renditionId, percent));
-            thumbnail = storage.workDir("thumbnails").resolve("rendition-" + renditionId + ".jpg");
+            storage.workDir("thumbnails");
+            thumbnail = storage.resolve(thumbnailName(renditionId));
             ffmpeg.thumbnail(video, "mp4", Math.min(job.thumbnailSecond, Math.max(0, job.seconds - 0.1)), thumbnail);
             String thumbnailName = storage.dir().relativize(thumbnail).toString();
             storage.adopt(video, result -> {
