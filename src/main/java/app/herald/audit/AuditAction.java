@@ -26,6 +26,10 @@ public enum AuditAction {
     PUBLICATION_SCHEDULED("Publication scheduled"),
     PUBLICATION_RESCHEDULED("Publication rescheduled"),
     PUBLICATION_NEEDS_RESCHEDULE("Publication needs rescheduling"),
+    PUBLICATION_DISPATCH("Publication dispatch step"),
+    PUBLICATION_MARKED_PUBLISHED("Publication marked as published by hand"),
+    PUBLICATION_CANCELLED("Publication cancelled"),
+    PUBLICATION_RETRIED("Publication retried by hand"),
     BLACKOUT_ADDED("Blackout date added"),
     BLACKOUT_REMOVED("Blackout date removed");
 

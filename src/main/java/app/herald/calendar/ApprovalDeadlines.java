@@ -34,14 +34,10 @@ public class ApprovalDeadlines {
         for (Publication publication : due) {
             publications.move(publication, PublicationStatus.NEEDS_RESCHEDULE, AuditAction.PUBLICATION_NEEDS_RESCHEDULE,
                     "Not approved in the scheduled revision by " + publication.scheduledAt + "; not published late.", now);
-            Notification notification = new Notification();
-            notification.recipient = publication.content.createdBy;
-            notification.message = "'" + publication.content.title + "' was not approved by its slot on "
+            Notification.send(publication.content.createdBy, "'" + publication.content.title + "' was not approved by its slot on "
                     + publication.channel.label() + " (" + WallClock.format(publication.scheduledAt.atZone(publication.channel.zone()))
-                    + ") and was not published. Get it approved and pick a new time.";
-            notification.link = "/calendar/publications/" + publication.id;
-            notification.createdAt = now;
-            notification.persist();
+                    + ") and was not published. Get it approved and pick a new time.",
+                    "/calendar/publications/" + publication.id, now);
         }
         return due.size();
     }

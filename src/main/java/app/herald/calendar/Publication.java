@@ -53,6 +53,51 @@ public class Publication extends IdentifiedEntity {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The dispatcher instance that holds the publication until {@link #leaseUntil}; another takes over after. */
+    @Column(name = "claimed_by", length = 80)
+    public String claimedBy;
+
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
+    @Column(name = "claimed_at")
+    public Instant claimedAt;
+
+    /** Not before this instant: a back-off, a processing poll or a rate-limit reset. */
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    /** The platform's upload session or container (session URI, publish_id, container id), stored before sending. */
+    @Column(name = "upload_ref", length = 1000)
+    public String uploadRef;
+
+    /** Bytes the platform holds in the upload session. */
+    @Column(name = "upload_offset", nullable = false)
+    public long uploadOffset;
+
+    @Column(name = "upload_size")
+    public Long uploadSize;
+
+    @Column(name = "platform_video_id", length = 200)
+    public String platformVideoId;
+
+    @Column(name = "platform_url", length = 1000)
+    public String platformUrl;
+
+    /** Why the publication failed, was missed, waits or is unconfirmed, in the platform's words where it gave any. */
+    @Column(name = "failure_reason", length = 1000)
+    public String failureReason;
+
+    @Column(nullable = false)
+    public int retries;
+
+    /** How often the video was sent again after a lookup found nothing: at most once. */
+    @Column(nullable = false)
+    public int resends;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
     @Version
     public int version;
 

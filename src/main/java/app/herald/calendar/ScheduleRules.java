@@ -88,8 +88,8 @@ public class ScheduleRules {
             return;
         }
         Instant at = candidate.at();
-        List<Publication> near = Publication.list("channel = ?1 and status = ?2 and id <> ?3 and scheduledAt > ?4"
-                        + " and scheduledAt < ?5 order by scheduledAt", channel, PublicationStatus.SCHEDULED,
+        List<Publication> near = Publication.list("channel = ?1 and status in ?2 and id <> ?3 and scheduledAt > ?4"
+                        + " and scheduledAt < ?5 order by scheduledAt", channel, PublicationStatus.TAKES_A_SLOT,
                 ownId(candidate), at.minus(channel.minGap()), at.plus(channel.minGap()));
         for (Publication other : near) {
             long minutes = Math.abs(Duration.between(other.scheduledAt, at).toMinutes());
@@ -103,8 +103,8 @@ public class ScheduleRules {
         Channel channel = candidate.channel();
         Instant dayStart = localDay.atStartOfDay(channel.zone()).toInstant();
         Instant dayEnd = localDay.plusDays(1).atStartOfDay(channel.zone()).toInstant();
-        long taken = Publication.count("channel = ?1 and status = ?2 and id <> ?3 and scheduledAt >= ?4 and scheduledAt < ?5",
-                channel, PublicationStatus.SCHEDULED, ownId(candidate), dayStart, dayEnd);
+        long taken = Publication.count("channel = ?1 and status in ?2 and id <> ?3 and scheduledAt >= ?4 and scheduledAt < ?5",
+                channel, PublicationStatus.TAKES_A_SLOT, ownId(candidate), dayStart, dayEnd);
         if (taken >= channel.dailyCap) {
             conflicts.add(channel.label() + " already has " + taken + " post" + (taken == 1 ? "" : "s") + " on " + localDay
                     + " (" + channel.timezone + "); its daily cap is " + channel.dailyCap + ".");

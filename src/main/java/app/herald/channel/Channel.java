@@ -56,6 +56,28 @@ public class Channel extends IdentifiedEntity {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The dispatcher instance working on this channel until {@link #dispatchLeaseUntil}: one post at a time. */
+    @Column(name = "dispatch_owner", length = 80)
+    public String dispatchOwner;
+
+    @Column(name = "dispatch_lease_until")
+    public Instant dispatchLeaseUntil;
+
+    /** Set when the platform rate-limited the channel: nothing is sent to it before then. */
+    @Column(name = "paused_until")
+    public Instant pausedUntil;
+
+    @Column(name = "pause_reason", length = 500)
+    public String pauseReason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sandbox_failure_mode", nullable = false, length = 30)
+    public SandboxFailureMode sandboxFailureMode = SandboxFailureMode.NONE;
+
+    /** How long {@link SandboxFailureMode#RATE_LIMITED} keeps the channel limited. */
+    @Column(name = "sandbox_failure_minutes", nullable = false)
+    public int sandboxFailureMinutes = 5;
+
     @Version
     public int version;
 

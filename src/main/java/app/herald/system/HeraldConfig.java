@@ -41,6 +41,63 @@ public interface HeraldConfig {
 
     Media media();
 
+    Dispatch dispatch();
+
+    Sandbox sandbox();
+
+    /** The job that takes due publications to the platforms. */
+    interface Dispatch {
+        /** How often each instance looks for due publications. */
+        @WithDefault("5s")
+        String interval();
+
+        /** A slot passed by more than this before its post could go is MISSED, never published late. */
+        @WithDefault("PT30M")
+        Duration missedAfter();
+
+        /** How long a claim holds; a dispatcher that stops (crash, kill) is taken over once it runs out. */
+        @WithDefault("PT2M")
+        Duration lease();
+
+        /** First back-off after a transient failure; it doubles with each retry up to {@link #maxBackoff()}. */
+        @WithDefault("PT30S")
+        Duration backoff();
+
+        @WithDefault("PT15M")
+        Duration maxBackoff();
+
+        /** Transient failures of one publication before it is FAILED. */
+        @WithDefault("8")
+        int maxRetries();
+
+        /** How often a publication the platform is still processing is asked again. */
+        @WithDefault("PT10S")
+        Duration pollInterval();
+
+        /** Publications one instance claims per round (each on a different channel). */
+        @WithDefault("20")
+        int batchSize();
+
+        /** Worker threads per instance, each publishing one claimed publication at a time. */
+        @WithDefault("2")
+        int threads();
+
+        /** false stops this instance's scheduled dispatch (another instance, or tests, run it). */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    /** The Sandbox platform: posts land in local storage under the data dir. */
+    interface Sandbox {
+        /** How long a Sandbox video stays "processing" after its last byte. */
+        @WithDefault("PT3S")
+        Duration processingDelay();
+
+        /** Bytes per upload chunk. */
+        @WithDefault("1048576")
+        int chunkSize();
+    }
+
     /** The MariaDB started when no datasource URL is configured. */
     interface EmbeddedDb {
         /** TCP port on 127.0.0.1; 0 picks a free port at each start. */

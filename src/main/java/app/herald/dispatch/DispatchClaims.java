@@ -1,0 +1,136 @@
+package app.herald.dispatch;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import app.herald.audit.AuditAction;
+import app.herald.calendar.Publication;
+import app.herald.calendar.PublicationStatus;
+import app.herald.calendar.PublicationWorkflow;
+import app.herald.channel.ChannelRef;
+import app.herald.channel.Connectors;
+import app.herald.channel.SandboxFailureMode;
+import app.herald.platform.Platform;
+import app.herald.system.HeraldConfig;
+
+/**
+ * Claims due publications in the database so that no two dispatchers (threads or instances) ever take the same one,
+ * and no channel has two posts in flight: rows are locked with {@code FOR UPDATE SKIP LOCKED}, then both the
+ * publication and its channel get a lease. Leases are renewed with each committed step and run out when a worker
+ * stops, which lets another one take over from the stored handle.
+ */
+@ApplicationScoped
+public class DispatchClaims {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    PublicationWorkflow workflow;
+
+    @Inject
+    Connectors connectors;
+
+    @Inject
+    HeraldConfig config;
+
+    /** Claims up to {@code limit} due publications, each on a different channel; returns their ids. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Long> claim(String instance, Instant now, int limit) {
+        String served = servedCondition();
+        if (served.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT p.id, p.channel_id FROM publication p"
+                        + " JOIN channel c ON c.id = p.channel_id"
+                        + " WHERE p.status IN (:statuses) AND p.scheduled_at <= :now"
+                        + " AND (p.next_attempt_at IS NULL OR p.next_attempt_at <= :now)"
+                        + " AND (p.lease_until IS NULL OR p.lease_until < :now)"
+                        + " AND c.status = 'ACTIVE' AND (c.paused_until IS NULL OR c.paused_until <= :now)"
+                        + " AND (c.dispatch_lease_until IS NULL OR c.dispatch_lease_until < :now)"
+                        + " AND (" + served + ")"
+                        + " ORDER BY p.scheduled_at, p.id LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .setParameter("statuses", PublicationStatus.DISPATCHABLE.stream().map(Enum::name).toList())
+                .setParameter("now", now)
+                .setParameter("limit", limit * 4)
+                .getResultList();
+        Instant until = now.plus(config.dispatch().lease());
+        Set<Long> channels = new HashSet<>();
+        List<Long> claimed = new ArrayList<>();
+        for (Object[] row : rows) {
+            long publicationId = ((Number) row[0]).longValue();
+            long channelId = ((Number) row[1]).longValue();
+            if (claimed.size() >= limit || !channels.add(channelId)) {
+                continue;
+            }
+            em.createNativeQuery("UPDATE channel SET dispatch_owner = :me, dispatch_lease_until = :until WHERE id = :id")
+                    .setParameter("me", instance).setParameter("until", until).setParameter("id", channelId).executeUpdate();
+            em.createNativeQuery("UPDATE publication SET claimed_by = :me, lease_until = :until, claimed_at = :now"
+                            + " WHERE id = :id")
+                    .setParameter("me", instance).setParameter("until", until).setParameter("now", now)
+                    .setParameter("id", publicationId).executeUpdate();
+            claimed.add(publicationId);
+        }
+        em.flush();
+        em.clear();
+        for (Long id : claimed) {
+            Publication publication = Publication.findById(id);
+            if (publication.status == PublicationStatus.SCHEDULED) {
+                workflow.move(publication, PublicationStatus.CLAIMED, AuditAction.PUBLICATION_DISPATCH,
+                        "Claimed by " + instance + ".", now);
+            }
+        }
+        return claimed;
+    }
+
+    /** Extends the leases of a publication and its channel; false when {@code instance} no longer holds them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean renew(Publication publication, String instance, Instant now) {
+        if (!instance.equals(publication.claimedBy) || publication.leaseUntil == null || !publication.leaseUntil.isAfter(now)) {
+            return false;
+        }
+        Instant until = now.plus(config.dispatch().lease());
+        publication.leaseUntil = until;
+        publication.channel.dispatchOwner = instance;
+        publication.channel.dispatchLeaseUntil = until;
+        return true;
+    }
+
+    /** Gives up the leases of a publication (and its channel) that {@code instance} holds. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void release(long publicationId, String instance) {
+        em.createNativeQuery("UPDATE publication SET claimed_by = NULL, lease_until = NULL WHERE id = :id AND claimed_by = :me")
+                .setParameter("id", publicationId).setParameter("me", instance).executeUpdate();
+        em.createNativeQuery("UPDATE channel SET dispatch_owner = NULL, dispatch_lease_until = NULL"
+                        + " WHERE dispatch_owner = :me AND id = (SELECT channel_id FROM publication WHERE id = :id)")
+                .setParameter("id", publicationId).setParameter("me", instance).executeUpdate();
+    }
+
+    /** SQL for "a connector serves this channel", from the connectors present (constants only, no user input). */
+    private String servedCondition() {
+        List<String> parts = new ArrayList<>();
+        for (boolean sandbox : new boolean[] { true, false }) {
+            Set<Platform> platforms = new HashSet<>();
+            for (Platform platform : Platform.values()) {
+                if (connectors.forChannel(new ChannelRef(0, "", platform, sandbox, "", SandboxFailureMode.NONE, 0)).isPresent()) {
+                    platforms.add(platform);
+                }
+            }
+            if (!platforms.isEmpty()) {
+                parts.add("(c.sandbox = " + sandbox + " AND c.platform IN ("
+                        + platforms.stream().map(platform -> "'" + platform.name() + "'").collect(Collectors.joining(", ")) + "))");
+            }
+        }
+        return String.join(" OR ", parts);
+    }
+}

@@ -1,0 +1,544 @@
+package app.herald.dispatch;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import app.herald.audit.AuditAction;
+import app.herald.calendar.Notification;
+import app.herald.calendar.Publication;
+import app.herald.calendar.PublicationStatus;
+import app.herald.calendar.PublicationWorkflow;
+import app.herald.calendar.WallClock;
+import app.herald.channel.Channel;
+import app.herald.channel.ChannelRef;
+import app.herald.channel.ChannelStatus;
+import app.herald.channel.Connector;
+import app.herald.channel.ConnectorFailure;
+import app.herald.channel.Connectors;
+import app.herald.channel.FailureClass;
+import app.herald.channel.PlatformHandle;
+import app.herald.channel.PublishRequest;
+import app.herald.channel.RemoteStatus;
+import app.herald.content.ContentItem;
+import app.herald.content.ContentState;
+import app.herald.content.ContentWorkflow;
+import app.herald.content.media.MediaStorage;
+import app.herald.system.HeraldConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Takes one claimed publication as far as it can go now: each network step runs outside any transaction, and its
+ * result (the platform handle first of all) is committed in a transaction of its own before the next step, so a
+ * worker stopped at any point is resumed from what was stored, never from the start.
+ */
+@ApplicationScoped
+public class PublicationDispatch {
+
+    /** Steps one worker takes for one publication before giving others a turn. */
+    private static final int MAX_STEPS = 10_000;
+
+    @Inject
+    DispatchClaims claims;
+
+    @Inject
+    PublicationWorkflow workflow;
+
+    @Inject
+    ContentWorkflow contentWorkflow;
+
+    @Inject
+    Connectors connectors;
+
+    @Inject
+    MediaStorage storage;
+
+    @Inject
+    HeraldConfig config;
+
+    @Inject
+    Event<StepCommitted> committed;
+
+    /** What a step needs, read in a short transaction: where the publication stands and what to send. */
+    private record Snapshot(PublicationStatus status, PlatformHandle handle, PublishRequest request, int resends) {
+    }
+
+    /** Works on publication {@code id}, which {@code instance} has claimed, and releases it when it must wait. */
+    public void run(long id, String instance) {
+        boolean refreshed = false;
+        for (int step = 0; step < MAX_STEPS; step++) {
+            Optional<Snapshot> snapshot = QuarkusTransaction.requiringNew().call(() -> prepare(id, instance));
+            if (snapshot.isEmpty()) {
+                break;
+            }
+            Connector connector = connectors.forChannel(snapshot.get().request().channel()).orElse(null);
+            if (connector == null) {
+                break;
+            }
+            try {
+                if (!advance(id, instance, snapshot.get(), connector)) {
+                    break;
+                }
+            } catch (ConnectorFailure failure) {
+                if (failure.failureClass() == FailureClass.AUTH && !refreshed) {
+                    refreshed = true;
+                    if (refresh(id, instance, snapshot.get(), connector)) {
+                        continue;
+                    }
+                    break;
+                }
+                if (!failed(id, instance, failure)) {
+                    break;
+                }
+            }
+        }
+        claims.release(id, instance);
+    }
+
+    /**
+     * Renews the lease and checks that the publication may still go (approved in its revision, slot not missed, caps
+     * and gap, file readable); empty when this worker should stop.
+     */
+    Optional<Snapshot> prepare(long id, String instance) {
+        Instant now = Instant.now();
+        Publication publication = Publication.findById(id);
+        if (publication == null || !PublicationStatus.DISPATCHABLE.contains(publication.status)
+                || !claims.renew(publication, instance, now)) {
+            return Optional.empty();
+        }
+        ContentItem content = publication.content;
+        boolean started = publication.uploadRef != null;
+        if (!started) {
+            String refusal = refusal(publication, now);
+            if (refusal != null) {
+                return Optional.empty();
+            }
+        }
+        if (content.media == null) {
+            end(publication, PublicationStatus.FAILED, "No video is attached to '" + content.title + "'.", instance, now);
+            return Optional.empty();
+        }
+        Path file = storage.resolve(content.media.storedName);
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            end(publication, PublicationStatus.FAILED, "The video file " + file.getFileName() + " of '" + content.title
+                    + "' is missing or cannot be read on the server.", instance, now);
+            return Optional.empty();
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            end(publication, PublicationStatus.FAILED, "The video file " + file.getFileName() + " cannot be read: "
+                    + e.getMessage(), instance, now);
+            return Optional.empty();
+        }
+        if (size != content.media.sizeBytes) {
+            end(publication, PublicationStatus.FAILED, "The video file " + file.getFileName() + " has " + size
+                    + " bytes on disk but " + content.media.sizeBytes + " were uploaded: it was damaged.", instance, now);
+            return Optional.empty();
+        }
+        Channel channel = publication.channel;
+        String title = content.variant(channel.platform).map(variant -> variant.title).filter(text -> text != null && !text.isBlank())
+                .orElse(content.title);
+        String caption = content.variant(channel.platform).map(variant -> variant.body).orElse(content.description);
+        PublishRequest request = new PublishRequest(id, ChannelRef.of(channel), file, size, content.media.mimeType(), title,
+                caption == null ? "" : caption, marker(publication));
+        return Optional.of(new Snapshot(publication.status,
+                new PlatformHandle(publication.uploadRef, publication.uploadOffset, publication.platformVideoId), request,
+                publication.resends));
+    }
+
+    /**
+     * The tag a publication's upload carries so a lookup finds exactly it: the id alone could come back after a
+     * database is reset, with the platform still holding the old posts.
+     */
+    public static String marker(Publication publication) {
+        return "herald-" + publication.id + "-" + publication.createdAt.toEpochMilli();
+    }
+
+    /** Why a publication that has not started must not start now, after moving it accordingly; null when it may. */
+    private String refusal(Publication publication, Instant now) {
+        ContentItem content = publication.content;
+        Channel channel = publication.channel;
+        if (!content.isApprovedRevisionCurrent() || !publication.revisionId.equals(content.approvedRevisionId)) {
+            String reason = "'" + content.title + "' was edited after approval (or is no longer approved in the revision"
+                    + " scheduled); it was not published. Get it approved again and pick a new time.";
+            move(publication, PublicationStatus.NEEDS_RESCHEDULE, reason, now);
+            notifyOwner(publication, reason, now);
+            return reason;
+        }
+        Duration missedAfter = config.dispatch().missedAfter();
+        if (now.isAfter(publication.scheduledAt.plus(missedAfter))) {
+            String reason = "Its slot (" + slot(publication) + ") passed more than " + missedAfter.toMinutes()
+                    + " minutes before it could be sent; it is never published late. Pick a new time.";
+            move(publication, PublicationStatus.MISSED, reason, now);
+            notifyOwner(publication, "'" + content.title + "' missed its slot on " + channel.label() + ": " + reason, now);
+            return reason;
+        }
+        LocalDate today = now.atZone(channel.zone()).toLocalDate();
+        long postedToday = Publication.count("channel = ?1 and id <> ?2 and status in ?3 and coalesce(publishedAt, claimedAt) >= ?4"
+                        + " and coalesce(publishedAt, claimedAt) < ?5", channel, publication.id,
+                EnumSet.of(PublicationStatus.PUBLISHED, PublicationStatus.UPLOADING, PublicationStatus.PROCESSING,
+                        PublicationStatus.UNCONFIRMED),
+                today.atStartOfDay(channel.zone()).toInstant(), today.plusDays(1).atStartOfDay(channel.zone()).toInstant());
+        if (postedToday >= channel.dailyCap) {
+            String reason = channel.label() + " already posted " + postedToday + " times on " + today + " ("
+                    + channel.timezone + "); its daily cap is " + channel.dailyCap + ". Pick another day.";
+            move(publication, PublicationStatus.NEEDS_RESCHEDULE, reason, now);
+            notifyOwner(publication, "'" + content.title + "' was not published: " + reason, now);
+            return reason;
+        }
+        if (channel.minGapMinutes > 0) {
+            List<Instant> recent = Publication.find("select p.publishedAt from Publication p where p.channel = ?1 and p.id <> ?2"
+                    + " and p.publishedAt > ?3 order by p.publishedAt desc", channel, publication.id, now.minus(channel.minGap()))
+                    .project(Instant.class).list();
+            if (!recent.isEmpty()) {
+                Instant allowed = recent.get(0).plus(channel.minGap());
+                String reason = "Waits for the channel's minimum gap of " + channel.minGapMinutes + " minutes (until "
+                        + WallClock.format(allowed.atZone(channel.zone())) + ").";
+                wait(publication, allowed, reason, now);
+                return reason;
+            }
+        }
+        return null;
+    }
+
+    /** One network step for the publication where it stands; false when the worker should stop for now. */
+    private boolean advance(long id, String instance, Snapshot snapshot, Connector connector) throws ConnectorFailure {
+        PublishRequest request = snapshot.request();
+        PlatformHandle handle = snapshot.handle();
+        PublicationStatus status = snapshot.status();
+        if (status == PublicationStatus.UNCONFIRMED) {
+            return reconcile(id, instance, snapshot, connector);
+        }
+        if (handle.uploadRef() == null) {
+            PlatformHandle started = call(id, instance, PublicationAttempt.Step.START, () -> connector.start(request));
+            return record(id, instance, publication -> {
+                publication.uploadRef = started.uploadRef();
+                publication.uploadOffset = 0;
+                publication.uploadSize = request.size();
+                moveIfNeeded(publication, PublicationStatus.UPLOADING, "Upload session opened on " + publication.channel.label() + ".");
+            });
+        }
+        if (handle.videoId() == null && handle.offset() < request.size()) {
+            byte[] chunk = readChunk(request.file(), handle.offset(), (int) Math.min(connector.chunkSize(), request.size() - handle.offset()));
+            PlatformHandle sent = call(id, instance, PublicationAttempt.Step.SEND, () -> connector.send(request, handle, chunk));
+            return record(id, instance, publication -> {
+                publication.uploadOffset = sent.offset();
+                moveIfNeeded(publication, PublicationStatus.UPLOADING, "Resumed at byte " + handle.offset() + ".");
+            });
+        }
+        if (handle.videoId() == null) {
+            PlatformHandle finished = call(id, instance, PublicationAttempt.Step.FINISH, () -> connector.finish(request, handle));
+            return record(id, instance, publication -> {
+                publication.platformVideoId = finished.videoId();
+                moveIfNeeded(publication, PublicationStatus.PROCESSING, "All " + request.size() + " bytes sent; the platform is processing.");
+            });
+        }
+        RemoteStatus remote = call(id, instance, PublicationAttempt.Step.STATUS, () -> connector.status(request, handle));
+        return apply(id, instance, remote);
+    }
+
+    /** An outcome we do not know: ask the platform before anything is sent again, and send again at most once. */
+    private boolean reconcile(long id, String instance, Snapshot snapshot, Connector connector) throws ConnectorFailure {
+        PublishRequest request = snapshot.request();
+        Optional<RemoteStatus> found = call(id, instance, PublicationAttempt.Step.LOOKUP, () -> connector.lookup(request));
+        if (found.isPresent()) {
+            return apply(id, instance, found.get());
+        }
+        RemoteStatus remote = snapshot.handle().uploadRef() == null
+                ? new RemoteStatus(RemoteStatus.State.NOT_FOUND, 0, null, null, null)
+                : call(id, instance, PublicationAttempt.Step.STATUS, () -> connector.status(request, snapshot.handle()));
+        if (remote.state() != RemoteStatus.State.NOT_FOUND) {
+            return apply(id, instance, remote);
+        }
+        if (snapshot.resends() > 0) {
+            return record(id, instance, publication -> end(publication, PublicationStatus.FAILED,
+                    "The platform has no trace of this post after it was sent twice. Check " + publication.channel.label()
+                            + " and, if the video is there, use \"Mark as published\" with its id.", instance, Instant.now()));
+        }
+        return record(id, instance, publication -> {
+            publication.uploadRef = null;
+            publication.uploadOffset = 0;
+            publication.platformVideoId = null;
+            publication.resends++;
+            move(publication, PublicationStatus.RETRY_WAIT, "The platform has no trace of the post: it is sent again, once.",
+                    Instant.now());
+            publication.nextAttemptAt = null;
+        });
+    }
+
+    /** Acts on what the platform says of an upload or video. */
+    private boolean apply(long id, String instance, RemoteStatus remote) {
+        return record(id, instance, publication -> {
+            Instant now = Instant.now();
+            switch (remote.state()) {
+                case UPLOADING -> {
+                    publication.uploadOffset = remote.bytesReceived();
+                    moveIfNeeded(publication, PublicationStatus.UPLOADING, "The platform holds " + remote.bytesReceived()
+                            + " bytes; sending resumes there.");
+                }
+                case PROCESSING -> {
+                    publication.platformVideoId = remote.videoId();
+                    moveIfNeeded(publication, PublicationStatus.PROCESSING, "The platform is processing the video.");
+                    publication.nextAttemptAt = now.plus(config.dispatch().pollInterval());
+                    throw new Pause();
+                }
+                case PUBLISHED -> {
+                    publication.platformVideoId = remote.videoId();
+                    publication.platformUrl = remote.url();
+                    publication.publishedAt = now;
+                    end(publication, PublicationStatus.PUBLISHED, null, instance, now);
+                }
+                case FAILED -> end(publication, PublicationStatus.FAILED, remote.message(), instance, now);
+                case NOT_FOUND -> {
+                    publication.uploadRef = null;
+                    publication.uploadOffset = 0;
+                    publication.platformVideoId = null;
+                    move(publication, PublicationStatus.UNCONFIRMED, "The platform lost the upload session; reconciling.", now);
+                }
+            }
+        });
+    }
+
+    /** Handles a classified failure; true when the worker should go on with the next step at once. */
+    private boolean failed(long id, String instance, ConnectorFailure failure) {
+        return record(id, instance, publication -> {
+            Instant now = Instant.now();
+            String said = failure.getMessage();
+            switch (failure.failureClass()) {
+                case TRANSIENT -> retryLater(publication, said, now);
+                case RATE_LIMITED -> {
+                    Instant until = failure.retryAt() != null ? failure.retryAt() : now.plus(config.dispatch().backoff());
+                    publication.channel.pausedUntil = until;
+                    publication.channel.pauseReason = "Rate-limited by the platform until "
+                            + WallClock.format(until.atZone(publication.channel.zone())) + ": " + said;
+                    move(publication, PublicationStatus.RETRY_WAIT, publication.channel.pauseReason, now);
+                    publication.nextAttemptAt = until;
+                    throw new Pause();
+                }
+                case AUTH -> {
+                    reconnectNeeded(publication, said, now);
+                    throw new Pause();
+                }
+                case INVALID -> end(publication, PublicationStatus.FAILED, said, instance, now);
+                case UNKNOWN_OUTCOME -> move(publication, PublicationStatus.UNCONFIRMED,
+                        "No answer from the platform (" + said + "); reconciling before anything is sent again.", now);
+            }
+        });
+    }
+
+    private boolean refresh(long id, String instance, Snapshot snapshot, Connector connector) {
+        ChannelRef channel = snapshot.request().channel();
+        try {
+            boolean renewed = call(id, instance, PublicationAttempt.Step.REFRESH, () -> connector.refresh(channel));
+            if (renewed) {
+                return true;
+            }
+            return record(id, instance, publication -> {
+                reconnectNeeded(publication, "The platform refused to renew Herald's access.", Instant.now());
+                throw new Pause();
+            });
+        } catch (ConnectorFailure failure) {
+            return failed(id, instance, failure);
+        }
+    }
+
+    private void reconnectNeeded(Publication publication, String said, Instant now) {
+        Channel channel = publication.channel;
+        channel.status = ChannelStatus.RECONNECT_NEEDED;
+        channel.pauseReason = "Herald's access was refused (" + said + "): an admin must reconnect the channel.";
+        move(publication, PublicationStatus.RETRY_WAIT, channel.pauseReason, now);
+        publication.nextAttemptAt = null;
+        notifyOwner(publication, channel.label() + " needs reconnecting: '" + publication.content.title
+                + "' waits until an admin reconnects it.", now);
+    }
+
+    private void retryLater(Publication publication, String said, Instant now) {
+        publication.retries++;
+        if (publication.retries > config.dispatch().maxRetries()) {
+            end(publication, PublicationStatus.FAILED, "Gave up after " + (publication.retries - 1) + " retries: " + said,
+                    publication.claimedBy, now);
+            return;
+        }
+        Duration backoff = config.dispatch().backoff().multipliedBy(1L << Math.min(publication.retries - 1, 20));
+        if (backoff.compareTo(config.dispatch().maxBackoff()) > 0) {
+            backoff = config.dispatch().maxBackoff();
+        }
+        move(publication, PublicationStatus.RETRY_WAIT, said + " Retry " + publication.retries + " in " + backoff.toSeconds() + " s.", now);
+        publication.nextAttemptAt = now.plus(backoff);
+        throw new Pause();
+    }
+
+    /** Moves to a final status, says why, tells the owner when it went wrong, and updates the content's state. */
+    private void end(Publication publication, PublicationStatus target, String reason, String instance, Instant now) {
+        move(publication, target, reason == null ? "Published by " + instance + "." : reason, now);
+        publication.failureReason = reason;
+        publication.nextAttemptAt = null;
+        if (target == PublicationStatus.FAILED) {
+            notifyOwner(publication, "'" + publication.content.title + "' could not be published on "
+                    + publication.channel.label() + ": " + reason, now);
+        }
+        updateContent(publication.content);
+    }
+
+    /** Content is PUBLISHED when all its publications are, PARTIALLY_PUBLISHED when some are and the rest ended. */
+    void updateContent(ContentItem content) {
+        List<PublicationStatus> statuses = Publication.find("select p.status from Publication p where p.content = ?1", content)
+                .project(PublicationStatus.class).list();
+        boolean allEnded = statuses.stream().allMatch(PublicationStatus::isFinal);
+        long published = statuses.stream().filter(status -> status == PublicationStatus.PUBLISHED).count();
+        ContentState target;
+        if (!allEnded) {
+            target = ContentState.PUBLISHING;
+        } else if (published == statuses.size()) {
+            target = ContentState.PUBLISHED;
+        } else if (published > 0) {
+            target = ContentState.PARTIALLY_PUBLISHED;
+        } else {
+            target = ContentState.FAILED;
+        }
+        if (content.state == ContentState.SCHEDULED && target != ContentState.SCHEDULED) {
+            contentWorkflow.move(content, ContentState.PUBLISHING, "The dispatcher started publishing.");
+        }
+        if (content.state != target && content.state.canMoveTo(target)) {
+            contentWorkflow.move(content, target, "Per channel: " + published + " of " + statuses.size() + " published.");
+        }
+    }
+
+    private void wait(Publication publication, Instant until, String reason, Instant now) {
+        move(publication, PublicationStatus.RETRY_WAIT, reason, now);
+        publication.nextAttemptAt = until;
+    }
+
+    private void move(Publication publication, PublicationStatus target, String reason, Instant now) {
+        if (publication.status != target) {
+            workflow.move(publication, target, AuditAction.PUBLICATION_DISPATCH, reason, now);
+        }
+        publication.failureReason = reason;
+    }
+
+    private void moveIfNeeded(Publication publication, PublicationStatus target, String reason) {
+        if (publication.status != target) {
+            move(publication, target, reason, Instant.now());
+            publication.failureReason = null;
+        }
+        if (publication.content.state == ContentState.SCHEDULED) {
+            contentWorkflow.move(publication.content, ContentState.PUBLISHING, "The dispatcher started publishing.");
+        }
+    }
+
+    private static void notifyOwner(Publication publication, String message, Instant now) {
+        Notification.send(publication.content.createdBy, message, "/calendar/publications/" + publication.id, now);
+    }
+
+    private static String slot(Publication publication) {
+        return WallClock.format(publication.scheduledAt.atZone(publication.channel.zone()));
+    }
+
+    /** Thrown inside a result transaction to commit it and stop the worker for now (a wait, a pause). */
+    private static final class Pause extends RuntimeException {
+        Pause() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A network step that may fail in a classified way. */
+    @FunctionalInterface
+    private interface Call<T> {
+        T run() throws ConnectorFailure;
+    }
+
+    /** Runs one network step outside any transaction and keeps its attempt row. */
+    private <T> T call(long id, String instance, PublicationAttempt.Step step, Call<T> call) throws ConnectorFailure {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        try {
+            T result = call.run();
+            attempt(id, instance, step, started, t0, "OK", null);
+            return result;
+        } catch (ConnectorFailure failure) {
+            attempt(id, instance, step, started, t0, failure.failureClass().name(), failure);
+            throw failure;
+        } catch (RuntimeException e) {
+            ConnectorFailure failure = new ConnectorFailure(FailureClass.TRANSIENT, null, e.getClass().getSimpleName(),
+                    "Unexpected error talking to the platform: " + e.getMessage());
+            attempt(id, instance, step, started, t0, failure.failureClass().name(), failure);
+            throw failure;
+        }
+    }
+
+    private void attempt(long id, String instance, PublicationAttempt.Step step, Instant started, long t0, String outcome,
+            ConnectorFailure failure) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            PublicationAttempt attempt = new PublicationAttempt();
+            attempt.publicationId = id;
+            attempt.startedAt = started;
+            attempt.step = step;
+            attempt.outcome = outcome;
+            attempt.instance = instance;
+            attempt.durationMs = (System.nanoTime() - t0) / 1_000_000;
+            if (failure != null) {
+                attempt.httpStatus = failure.httpStatus();
+                attempt.errorCode = failure.code();
+                attempt.message = failure.getMessage() == null ? null : truncate(failure.getMessage(), 1000);
+            }
+            attempt.persist();
+        });
+    }
+
+    /**
+     * Commits a step's result if this worker still holds the publication, then tells observers; false when the worker
+     * should stop (it lost the lease, or the result says wait).
+     */
+    private boolean record(long id, String instance, java.util.function.Consumer<Publication> change) {
+        boolean[] goOn = { true };
+        PublicationStatus[] status = { null };
+        boolean held = QuarkusTransaction.requiringNew().call(() -> {
+            Publication publication = Publication.findById(id);
+            if (publication == null || !claims.renew(publication, instance, Instant.now())) {
+                return false;
+            }
+            try {
+                change.accept(publication);
+            } catch (Pause pause) {
+                goOn[0] = false;
+            }
+            goOn[0] &= PublicationStatus.DISPATCHABLE.contains(publication.status);
+            status[0] = publication.status;
+            return true;
+        });
+        if (!held) {
+            return false;
+        }
+        committed.fire(new StepCommitted(id, instance, status[0], goOn[0] ? "continue" : "stop"));
+        return goOn[0];
+    }
+
+    private static byte[] readChunk(Path file, long offset, int length) throws ConnectorFailure {
+        byte[] chunk = new byte[length];
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            in.seek(offset);
+            in.readFully(chunk);
+            return chunk;
+        } catch (IOException e) {
+            throw new ConnectorFailure(FailureClass.INVALID, null, "file", "The video file " + file.getFileName()
+                    + " could not be read at byte " + offset + ": " + e.getMessage());
+        }
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

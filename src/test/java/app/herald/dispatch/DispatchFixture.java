@@ -1,0 +1,115 @@
+package app.herald.dispatch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Random;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import app.herald.calendar.CalendarFixture;
+import app.herald.calendar.Publication;
+import app.herald.calendar.PublicationStatus;
+import app.herald.channel.Channel;
+import app.herald.channel.ChannelStatus;
+import app.herald.channel.SandboxFailureMode;
+import app.herald.content.ContentItem;
+import app.herald.content.SequencingStrategy;
+import app.herald.content.media.MediaFile;
+import app.herald.platform.Platform;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Due Sandbox publications with a real file in the media folder, and a hook into each committed dispatch step (a
+ * test stops a worker there as a crash would).
+ */
+@ApplicationScoped
+public class DispatchFixture {
+
+    static final Path MEDIA_DIR = Path.of("target", "test-data", "media").toAbsolutePath();
+
+    static volatile Consumer<StepCommitted> hook;
+
+    void onStep(@Observes StepCommitted step) {
+        Consumer<StepCommitted> current = hook;
+        if (current != null) {
+            current.accept(step);
+        }
+    }
+
+    /** Thrown by a hook to stop a worker between two steps, leaving its lease as a killed process would. */
+    static final class Killed extends RuntimeException {
+        Killed() {
+            super("worker killed by the test");
+        }
+    }
+
+    static long brand() {
+        return CalendarFixture.brand("Europe/Berlin");
+    }
+
+    static long sandboxChannel(long brand, Platform platform, SandboxFailureMode mode) {
+        long id = CalendarFixture.channel(brand, platform, CalendarFixture.unique("Sandbox"), "Europe/Berlin", 1000, 0,
+                ChannelStatus.ACTIVE);
+        QuarkusTransaction.requiringNew().run(() -> Channel.<Channel>findById(id).sandboxFailureMode = mode);
+        return id;
+    }
+
+    /** Approved content with a video of {@code bytes} random bytes, due on {@code channel} at {@code at}. */
+    static long duePublication(long brand, long channel, Instant at, int bytes) {
+        long content = CalendarFixture.approvedContent(brand, CalendarFixture.unique("Dispatch"), SequencingStrategy.BALANCED,
+                EnumSet.allOf(Platform.class), "marketer");
+        attachVideo(content, bytes);
+        return CalendarFixture.publication(content, channel, at, PublicationStatus.SCHEDULED);
+    }
+
+    static void attachVideo(long contentId, int bytes) {
+        byte[] data = new byte[bytes];
+        new Random(contentId).nextBytes(data);
+        String sha;
+        try {
+            sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String stored = sha + ".mp4";
+        try {
+            Files.createDirectories(MEDIA_DIR);
+            Files.write(MEDIA_DIR.resolve(stored), data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            MediaFile media = new MediaFile();
+            media.sha256 = sha;
+            media.storedName = stored;
+            media.sizeBytes = bytes;
+            media.container = "mp4";
+            media.durationSeconds = 12;
+            media.width = 1080;
+            media.height = 1920;
+            media.videoCodec = "h264";
+            media.audioCodec = "aac";
+            media.frameRate = 30;
+            media.bitRate = 4_000_000;
+            media.createdBy = "marketer";
+            media.createdAt = Instant.now();
+            media.persist();
+            ContentItem.<ContentItem>findById(contentId).media = media;
+        });
+    }
+
+    static Path videoFile(long publicationId) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                MEDIA_DIR.resolve(Publication.<Publication>findById(publicationId).content.media.storedName));
+    }
+
+}
