@@ -19,6 +19,7 @@ import app.herald.audit.AuditAction;
 import app.herald.calendar.Notification;
 import app.herald.calendar.Publication;
 import app.herald.calendar.PublicationStatus;
+import app.herald.calendar.PublicationAttempt;
 import app.herald.calendar.PublicationWorkflow;
 import app.herald.calendar.WallClock;
 import app.herald.channel.Channel;

@@ -23,6 +23,7 @@ import app.herald.audit.AuditEntry;
 import app.herald.calendar.CalendarFixture;
 import app.herald.calendar.Notification;
 import app.herald.calendar.Publication;
+import app.herald.calendar.PublicationAttempt;
 import app.herald.calendar.PublicationStatus;
 import app.herald.channel.Channel;
 import app.herald.channel.ChannelStatus;

@@ -1,4 +1,4 @@
-package app.herald.dispatch;
+package app.herald.calendar;
 
 import java.time.Instant;
 import java.util.List;
