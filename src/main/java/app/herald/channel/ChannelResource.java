@@ -36,6 +36,7 @@ public class ChannelResource {
 
     private static final List<Platform> PLATFORMS = List.of(Platform.values());
     private static final List<ChannelStatus> STATUSES = List.of(ChannelStatus.values());
+    private static final List<SandboxFailureMode> FAILURE_MODES = List.of(SandboxFailureMode.values());
 
     @Inject
     ChannelService channels;
@@ -88,7 +89,8 @@ public class ChannelResource {
                 String error);
 
         static native TemplateInstance channel(Channel channel, boolean canManage, ChannelForm form,
-                List<Platform> platforms, List<ChannelStatus> statuses, List<Defaults> defaults, String error);
+                List<Platform> platforms, List<ChannelStatus> statuses, List<Defaults> defaults, String error,
+                List<SandboxFailureMode> failureModes);
     }
 
     @GET
@@ -115,7 +117,7 @@ public class ChannelResource {
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") long id) {
         Channel channel = channels.find(id);
-        return Templates.channel(channel, canManage(), ChannelForm.of(channel), PLATFORMS, STATUSES, Defaults.all(), null);
+        return Templates.channel(channel, canManage(), ChannelForm.of(channel), PLATFORMS, STATUSES, Defaults.all(), null, FAILURE_MODES);
     }
 
     @POST
@@ -128,7 +130,22 @@ public class ChannelResource {
             return Response.seeOther(URI.create("/channels/" + id)).build();
         } catch (ChannelException e) {
             return Response.status(Response.Status.BAD_REQUEST).entity(Templates.channel(channels.find(id), canManage(),
-                    fields.toForm(), PLATFORMS, STATUSES, Defaults.all(), e.getMessage())).build();
+                    fields.toForm(), PLATFORMS, STATUSES, Defaults.all(), e.getMessage(), FAILURE_MODES)).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/sandbox")
+    @RolesAllowed(Role.Names.ADMIN)
+    public Response failureMode(@PathParam("id") long id, @RestForm String failureMode, @RestForm String failureMinutes) {
+        try {
+            Channel channel = channels.setFailureMode(id, failureMode, failureMinutes);
+            flash.success("Sandbox failure mode of '" + channel.displayName + "': " + channel.sandboxFailureMode.label() + ".");
+            return Response.seeOther(URI.create("/channels/" + id)).build();
+        } catch (ChannelException e) {
+            Channel channel = channels.find(id);
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.channel(channel, canManage(),
+                    ChannelForm.of(channel), PLATFORMS, STATUSES, Defaults.all(), e.getMessage(), FAILURE_MODES)).build();
         }
     }
 

@@ -54,6 +54,37 @@ public class ChannelService {
         return channel;
     }
 
+    /** Sets how a Sandbox channel misbehaves on purpose; refused for a real channel. */
+    public Channel setFailureMode(long channelId, String mode, String minutes) {
+        Channel channel = find(channelId);
+        if (!channel.sandbox) {
+            throw new ChannelException("Only Sandbox channels have a failure mode: " + channel.label() + " posts for real.");
+        }
+        SandboxFailureMode chosen;
+        try {
+            chosen = SandboxFailureMode.valueOf(mode == null ? "" : mode);
+        } catch (IllegalArgumentException e) {
+            throw new ChannelException("Choose a failure mode.");
+        }
+        int length;
+        try {
+            length = Integer.parseInt(minutes == null || minutes.isBlank() ? "5" : minutes.strip());
+        } catch (NumberFormatException e) {
+            throw new ChannelException("Minutes rate-limited must be a whole number.");
+        }
+        if (length < 1 || length > 1440) {
+            throw new ChannelException("Minutes rate-limited must be between 1 and 1440.");
+        }
+        SandboxFailureMode before = channel.sandboxFailureMode;
+        channel.sandboxFailureMode = chosen;
+        channel.sandboxFailureMinutes = length;
+        audit.record(AuditAction.CHANNEL_UPDATED, AUDIT_SUBJECT, channel.id, channel.label()).brand(channel.brand.id)
+                .comment("Sandbox failure mode " + before + " -> " + chosen
+                        + (chosen == SandboxFailureMode.RATE_LIMITED ? " (" + length + " min)" : ""))
+                .write();
+        return channel;
+    }
+
     /** The channel if its brand is visible to the user (404 otherwise); see ContentService.find for SUPPORTS. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Channel find(long channelId) {

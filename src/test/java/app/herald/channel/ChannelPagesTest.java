@@ -94,4 +94,43 @@ class ChannelPagesTest {
         assertThat(channel.status).isEqualTo(ChannelStatus.PAUSED);
         assertThat(channel.dailyCap).isEqualTo(5);
     }
+
+    @Test
+    void anAdminSetsASandboxChannelsFailureModeAndARealChannelHasNone() {
+        String name = "Flaky " + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> sandbox = fields(name, "TIKTOK", "UTC");
+        sandbox.put("sandbox", "true");
+        DemoUsers.admin().submit("/channels", "/channels", sandbox);
+        long id = byName(name).id;
+        String page = "/channels/" + id;
+
+        assertThat(DemoUsers.admin().page(page).select("select[name=failureMode] option").eachText())
+                .contains("None: every post goes through", "Rate-limited for N minutes", "Revoked token (needs reconnecting)");
+        assertThat(DemoUsers.manager().submit(page, page + "/sandbox", Map.of("failureMode", "REVOKED_TOKEN")).statusCode())
+                .isEqualTo(403);
+        Response badMinutes = DemoUsers.admin().submit(page, page + "/sandbox",
+                Map.of("failureMode", "RATE_LIMITED", "failureMinutes", "0"));
+        assertThat(badMinutes.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(badMinutes.body().asString()).select(".form-error").text())
+                .contains("Minutes rate-limited must be between 1 and 1440");
+        assertThat(byName(name).sandboxFailureMode).isEqualTo(SandboxFailureMode.NONE);
+
+        assertThat(DemoUsers.admin().submit(page, page + "/sandbox",
+                Map.of("failureMode", "RATE_LIMITED", "failureMinutes", "12")).statusCode()).isEqualTo(303);
+        Channel channel = byName(name);
+        assertThat(channel.sandboxFailureMode).isEqualTo(SandboxFailureMode.RATE_LIMITED);
+        assertThat(channel.sandboxFailureMinutes).isEqualTo(12);
+        assertThat(DemoUsers.admin().page(page).select("dd").eachText()).contains("Rate-limited for N minutes");
+
+        String realName = "Real " + UUID.randomUUID().toString().substring(0, 6);
+        DemoUsers.admin().submit("/channels", "/channels", fields(realName, "TIKTOK", "UTC"));
+        long real = byName(realName).id;
+        assertThat(DemoUsers.admin().page("/channels/" + real).select("select[name=failureMode]")).isEmpty();
+        Response refused = DemoUsers.admin().submit("/channels/" + real, "/channels/" + real + "/sandbox",
+                Map.of("failureMode", "REVOKED_TOKEN"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(refused.body().asString()).select(".form-error").text())
+                .contains("Only Sandbox channels have a failure mode");
+        assertThat(byName(realName).sandboxFailureMode).isEqualTo(SandboxFailureMode.NONE);
+    }
 }

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import app.herald.account.Role;
 import app.herald.audit.AuditEntry;
 import app.herald.calendar.CalendarFixture;
 import app.herald.calendar.Notification;
@@ -90,6 +91,28 @@ class DispatcherTest {
                 "subjectType = ?1 and subjectId = ?2 order by id", "PUBLICATION", id));
         assertThat(moves).extracting(entry -> entry.toState).containsExactly("CLAIMED", "UPLOADING", "PROCESSING", "PUBLISHED");
         assertThat(moves).allSatisfy(entry -> assertThat(entry.revisionHash).isEqualTo("a".repeat(64)));
+    }
+
+    @Test
+    void thePublishedSandboxVideoPlaysAtItsWatchUrlForTheBrandOnly() throws Exception {
+        long brand = DispatchFixture.brand();
+        long channel = DispatchFixture.sandboxChannel(brand, Platform.TIKTOK, SandboxFailureMode.NONE);
+        long id = DispatchFixture.duePublication(brand, channel, Instant.now().minusSeconds(5), 50_000);
+        dispatchUntilSettled("test-w");
+        String url = load(id).platformUrl;
+
+        io.restassured.response.Response watched = CalendarFixture.member(brand, Role.MARKETER).session().get(url);
+        assertThat(watched.statusCode()).isEqualTo(200);
+        assertThat(watched.header("Content-Type")).isEqualTo("video/mp4");
+        assertThat(watched.header("Content-Disposition")).isEqualTo("inline");
+        assertThat(watched.asByteArray()).isEqualTo(Files.readAllBytes(DispatchFixture.videoFile(id)));
+
+        long otherBrand = DispatchFixture.brand();
+        assertThat(CalendarFixture.member(otherBrand, Role.MARKETER).session().get(url).statusCode()).isEqualTo(404);
+        assertThat(CalendarFixture.member(brand, Role.MARKETER).session()
+                .get("/sandbox/videos/sbx-00000000-0000-0000-0000-000000000000").statusCode()).isEqualTo(404);
+        assertThat(CalendarFixture.member(brand, Role.MARKETER).session().get("/sandbox/videos/..%2F..%2Fetc").statusCode())
+                .isEqualTo(404);
     }
 
     @Test

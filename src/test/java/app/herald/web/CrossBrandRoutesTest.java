@@ -33,6 +33,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import app.herald.account.AccountsFixture;
+import app.herald.channel.Channel;
+import app.herald.channel.ChannelRef;
+import app.herald.channel.ConnectorFailure;
+import app.herald.channel.PlatformHandle;
+import app.herald.channel.PublishRequest;
+import app.herald.channel.sandbox.SandboxConnector;
+import io.quarkus.arc.Arc;
 import app.herald.account.AppUser;
 import app.herald.account.DemoUsers;
 import app.herald.account.Role;
@@ -62,6 +69,7 @@ import static app.herald.web.CrossBrandRoutesTest.Ref.OWN_DRAFT;
 import static app.herald.web.CrossBrandRoutesTest.Ref.PUBLICATION;
 import static app.herald.web.CrossBrandRoutesTest.Ref.RENDITION;
 import static app.herald.web.CrossBrandRoutesTest.Ref.RULE;
+import static app.herald.web.CrossBrandRoutesTest.Ref.SANDBOX_VIDEO;
 import static app.herald.web.CrossBrandRoutesTest.Ref.SUBMITTED;
 import static app.herald.web.CrossBrandRoutesTest.Ref.SUBMITTED_HASH;
 import static app.herald.web.CrossBrandRoutesTest.Ref.VIDEO;
@@ -79,7 +87,7 @@ class CrossBrandRoutesTest {
     /** What an id or field of a route refers to: the other brand's rows, or (for mixed ids) the intruder's own draft. */
     enum Ref {
         BRAND, DRAFT, VIDEO, RENDITION, SUBMITTED, SUBMITTED_HASH, APPROVED, PUBLICATION, CHANNEL, RULE, INACTIVE_RULE, BLACKOUT,
-        MEMBER, OWN_DRAFT
+        MEMBER, OWN_DRAFT, SANDBOX_VIDEO
     }
 
     private static final String LATER = LocalDateTime.now().plusDays(30).withHour(10).truncatedTo(ChronoUnit.HOURS)
@@ -125,6 +133,9 @@ class CrossBrandRoutesTest {
                 post("/calendar/blackouts").form(Map.of("brandId", BRAND, "day", "2027-02-02")),
 
                 get("/channels/{id}", CHANNEL),
+                get("/sandbox/videos/{videoId}", SANDBOX_VIDEO),
+                post("/channels/{id}/sandbox", CHANNEL).form(Map.of("failureMode", "REVOKED_TOKEN", "failureMinutes", "5"))
+                        .adminOnly(),
                 post("/channels/{id}", CHANNEL).form(Map.of("brandId", BRAND, "platform", "TIKTOK",
                         "displayName", "Taken over", "timezone", "UTC", "status", "PAUSED")).adminOnly(),
                 post("/channels").form(Map.of("brandId", BRAND, "platform", "TIKTOK", "displayName", "Taken over",
@@ -309,6 +320,7 @@ class CrossBrandRoutesTest {
         long scheduled = CalendarFixture.approvedContent(brand, scheduledTitle);
         long channel = CalendarFixture.channel(brand, Platform.TIKTOK, "Europe/Berlin", 15, 0, ChannelStatus.ACTIVE);
         ids.put(CHANNEL, String.valueOf(channel));
+        ids.put(SANDBOX_VIDEO, sandboxVideo(channel));
         ids.put(PUBLICATION, String.valueOf(CalendarFixture.publication(scheduled, channel,
                 Instant.now().plus(Duration.ofDays(20)), PublicationStatus.SCHEDULED)));
 
@@ -420,6 +432,21 @@ class CrossBrandRoutesTest {
         public String toString() {
             String mixed = ids.contains(OWN_DRAFT) ? " (own content, other brand's rendition)" : "";
             return key() + (query.isEmpty() ? "" : "?" + String.join("&", query.keySet())) + mixed + " → " + expected;
+        }
+    }
+
+    /** A video published to the victim's Sandbox channel, straight through the Sandbox connector. */
+    private static String sandboxVideo(long channelId) {
+        try {
+            SandboxConnector sandbox = Arc.container().instance(SandboxConnector.class).get();
+            ChannelRef channel = QuarkusTransaction.requiringNew().call(() -> ChannelRef.of(Channel.findById(channelId)));
+            byte[] bytes = "victim video".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            PublishRequest request = new PublishRequest(0, channel, null, bytes.length, "video/mp4", "Victim", "",
+                    "victim-" + java.util.UUID.randomUUID());
+            PlatformHandle handle = sandbox.send(request, sandbox.start(request), bytes);
+            return sandbox.finish(request, handle).videoId();
+        } catch (ConnectorFailure e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -94,6 +94,7 @@ public class SandboxConnector implements Connector {
         meta.setProperty("channel", String.valueOf(channel.id()));
         meta.setProperty("size", String.valueOf(request.size()));
         meta.setProperty("title", request.title());
+        meta.setProperty("type", request.mimeType());
         try {
             Files.createDirectories(dir);
             Files.createFile(dir.resolve(PART));
@@ -234,13 +235,21 @@ public class SandboxConnector implements Connector {
         }
     }
 
-    /** The stored bytes of a Sandbox video, for its watch page. */
-    public Optional<Path> videoFile(String videoId) {
+    /** A Sandbox video as its watch URL serves it: the stored bytes, their type, and the channel it was posted to. */
+    public record Watchable(Path file, String mimeType, long channelId) {
+    }
+
+    public Optional<Watchable> watchable(String videoId) {
         if (!videoId.matches("sbx-[0-9a-f-]{36}")) {
             return Optional.empty();
         }
-        Path file = root.resolve("videos").resolve(videoId).resolve("video");
-        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        Path dir = root.resolve("videos").resolve(videoId);
+        if (!Files.isRegularFile(dir.resolve("video"))) {
+            return Optional.empty();
+        }
+        Properties meta = read(dir.resolve(META));
+        return Optional.of(new Watchable(dir.resolve("video"), meta.getProperty("type", "video/mp4"),
+                Long.parseLong(meta.getProperty("channel"))));
     }
 
     private RemoteStatus videoStatus(ChannelRef channel, String videoId, Properties meta) {
