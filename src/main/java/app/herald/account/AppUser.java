@@ -54,6 +54,10 @@ public class AppUser extends IdentifiedEntity {
     @Column(name = "ical_token_hash", length = 64, columnDefinition = "CHAR(64)")
     public String icalTokenHash;
 
+    /** Where notifications are e-mailed as well, when mail is configured; null for none. */
+    @Column(length = 254)
+    public String email;
+
     public static Optional<AppUser> findByUsername(String username) {
         return find("username", username).firstResultOptional();
     }

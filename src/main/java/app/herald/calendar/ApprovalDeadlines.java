@@ -20,6 +20,9 @@ public class ApprovalDeadlines {
     @Inject
     PublicationWorkflow publications;
 
+    @Inject
+    Notifier notifier;
+
     @Scheduled(identity = "approval-deadlines", every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void everyMinute() {
         markMissedApprovals(Instant.now());
@@ -34,7 +37,7 @@ public class ApprovalDeadlines {
         for (Publication publication : due) {
             publications.move(publication, PublicationStatus.NEEDS_RESCHEDULE, AuditAction.PUBLICATION_NEEDS_RESCHEDULE,
                     "Not approved in the scheduled revision by " + publication.scheduledAt + "; not published late.", now);
-            Notification.send(publication.content.createdBy, "'" + publication.content.title + "' was not approved by its slot on "
+            notifier.send(publication.content.createdBy, "'" + publication.content.title + "' was not approved by its slot on "
                     + publication.channel.label() + " (" + WallClock.format(publication.scheduledAt.atZone(publication.channel.zone()))
                     + ") and was not published. Get it approved and pick a new time.",
                     "/calendar/publications/" + publication.id, now);

@@ -29,16 +29,6 @@ public class Notification extends IdentifiedEntity {
     @Column(name = "read_at")
     public Instant readAt;
 
-    /** Persists a new unread notification for {@code recipient}. */
-    public static void send(String recipient, String message, String link, Instant now) {
-        Notification notification = new Notification();
-        notification.recipient = recipient;
-        notification.message = message;
-        notification.link = link;
-        notification.createdAt = now;
-        notification.persist();
-    }
-
     public static List<Notification> latestFor(String recipient) {
         return find("recipient = ?1 order by createdAt desc, id desc", recipient).page(0, 200).list();
     }

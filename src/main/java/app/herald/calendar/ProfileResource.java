@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import app.herald.account.AppUser;
 import app.herald.account.Role;
 import app.herald.system.Zones;
+import app.herald.system.HeraldConfig;
 import app.herald.web.Flash;
 import app.herald.web.Viewer;
 import io.quarkus.qute.CheckedTemplate;
@@ -41,9 +42,13 @@ public class ProfileResource {
     @Inject
     Flash flash;
 
+    @Inject
+    HeraldConfig config;
+
     @CheckedTemplate(basePath = "calendar")
     static class Templates {
-        static native TemplateInstance profile(AppUser user, String zone, List<String> zones, String feedUrl, String error);
+        static native TemplateInstance profile(AppUser user, String zone, List<String> zones, String feedUrl, String error,
+                boolean mailEnabled);
     }
 
     @GET
@@ -61,6 +66,19 @@ public class ProfileResource {
             return Response.seeOther(URI.create("/profile")).build();
         } catch (ScheduleException e) {
             return Response.status(Response.Status.BAD_REQUEST).entity(page(timezone, null, e.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("email")
+    public Response email(@RestForm String email) {
+        try {
+            profiles.setEmail(viewer.username(), email);
+            flash.success(email == null || email.isBlank() ? "Notifications are no longer e-mailed."
+                    : "Notifications are now e-mailed to " + email.strip() + " as well.");
+            return Response.seeOther(URI.create("/profile")).build();
+        } catch (ScheduleException e) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(page(null, null, e.getMessage())).build();
         }
     }
 
@@ -86,6 +104,6 @@ public class ProfileResource {
     private TemplateInstance page(String typedZone, String feedUrl, String error) {
         AppUser user = AppUser.findByUsername(viewer.username()).orElseThrow();
         String zone = typedZone != null ? typedZone : user.timezone == null ? "" : user.timezone;
-        return Templates.profile(user, zone, Zones.REGIONS, feedUrl, error);
+        return Templates.profile(user, zone, Zones.REGIONS, feedUrl, error, config.mail().enabled());
     }
 }

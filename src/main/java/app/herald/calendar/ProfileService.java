@@ -20,6 +20,15 @@ public class ProfileService {
         user(username).timezone = chosen.isEmpty() ? null : chosen;
     }
 
+    /** Sets where notifications are e-mailed; blank stops the e-mails. */
+    public void setEmail(String username, String email) {
+        String chosen = email == null ? "" : email.strip();
+        if (!chosen.isEmpty() && (chosen.length() > 254 || !chosen.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            throw new ScheduleException("'" + chosen + "' is not an e-mail address (name@example.org).");
+        }
+        user(username).email = chosen.isEmpty() ? null : chosen;
+    }
+
     /** Makes a new feed token (the old one stops working) and returns it; it is not retrievable later. */
     public String newFeedToken(String username) {
         String token = FeedTokens.generate();

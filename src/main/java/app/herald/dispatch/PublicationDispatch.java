@@ -16,7 +16,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import app.herald.audit.AuditAction;
-import app.herald.calendar.Notification;
+import app.herald.calendar.Notifier;
 import app.herald.calendar.Publication;
 import app.herald.calendar.PublicationStatus;
 import app.herald.calendar.PublicationAttempt;
@@ -70,6 +70,9 @@ public class PublicationDispatch {
 
     @Inject
     Event<StepCommitted> committed;
+
+    @Inject
+    Notifier notifier;
 
     /** What a step needs, read in a short transaction: where the publication stands and what to send. */
     private record Snapshot(PublicationStatus status, PlatformHandle handle, PublishRequest request, int resends) {
@@ -440,8 +443,8 @@ public class PublicationDispatch {
         }
     }
 
-    private static void notifyOwner(Publication publication, String message, Instant now) {
-        Notification.send(publication.content.createdBy, message, "/calendar/publications/" + publication.id, now);
+    private void notifyOwner(Publication publication, String message, Instant now) {
+        notifier.send(publication.content.createdBy, message, "/calendar/publications/" + publication.id, now);
     }
 
     private static String slot(Publication publication) {

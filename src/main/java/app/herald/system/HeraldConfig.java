@@ -45,6 +45,21 @@ public interface HeraldConfig {
 
     Sandbox sandbox();
 
+    Mail mail();
+
+    /** Notification e-mails, sent through the Quarkus mailer ({@code quarkus.mailer.*}: host, port, credentials). */
+    interface Mail {
+        /** Send e-mails at all; off until a mail server is configured (dev and test use a mock mailbox). */
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("herald@localhost")
+        String from();
+
+        /** Herald's public address, e.g. https://herald.example.org, so e-mails can link to the page. */
+        Optional<String> publicUrl();
+    }
+
     /** The job that takes due publications to the platforms. */
     interface Dispatch {
         /** How often each instance looks for due publications. */
