@@ -37,6 +37,9 @@ public class ContentPages {
     @Inject
     RoleCheck roles;
 
+    @Inject
+    ChannelStates channelStates;
+
     /** What the signed-in user may do on the page. */
     public record Permissions(boolean edit, boolean submit, boolean review, boolean schedule) {
     }
@@ -44,7 +47,8 @@ public class ContentPages {
     @CheckedTemplate(basePath = "content")
     static class Templates {
         static native TemplateInstance detail(ContentItem item, ComplianceReport report, List<ContentRevision> revisions,
-                List<ContentComment> comments, MediaPanel media, Permissions can, String error);
+                List<ContentComment> comments, MediaPanel media, List<ChannelStates.ChannelState> channels, Permissions can,
+                String error);
     }
 
     /** Live checks of the form as typed: generated text for empty fields, counters, spec and rule findings. */
@@ -85,7 +89,8 @@ public class ContentPages {
                 roles.any(Role.MARKETER, Role.MANAGER, Role.ADMIN)
                         && (item.state == ContentState.APPROVED || item.state == ContentState.SCHEDULED));
         return Templates.detail(item, compliance.check(item), ContentRevision.listFor(item.id),
-                ContentComment.thread(item.id), media(item), can, error);
+                ContentComment.thread(item.id), media(item), channelStates.of(List.of(item.id)).getOrDefault(item.id, List.of()),
+                can, error);
     }
 
     /** The video panel of the content and review pages. */

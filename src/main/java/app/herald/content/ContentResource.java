@@ -49,6 +49,9 @@ public class ContentResource {
     private static final List<SequencingStrategy> STRATEGIES = List.of(SequencingStrategy.values());
 
     @Inject
+    ChannelStates channelStates;
+
+    @Inject
     ContentService contents;
 
     @Inject
@@ -142,7 +145,8 @@ public class ContentResource {
 
     @CheckedTemplate(basePath = "content")
     static class Templates {
-        static native TemplateInstance list(List<ContentItem> items, boolean ownOnly, boolean canCreate);
+        static native TemplateInstance list(List<ContentItem> items, Map<Long, List<ChannelStates.ChannelState>> channels,
+                boolean ownOnly, boolean canCreate);
 
         static native TemplateInstance form(ContentItem item, ContentForm form, Integer baseVersion, List<Brand> brands,
                 List<Platform> platforms, List<SequencingStrategy> strategies, List<VariantCheck> checks, String error,
@@ -160,7 +164,7 @@ public class ContentResource {
         List<ContentItem> items = ownOnly
                 ? ContentItem.list(select + "c.createdBy = ?1 order by c.updatedAt desc", identity.getPrincipal().getName())
                 : ContentItem.list(select + scope.condition("c.brand.id") + " order by c.updatedAt desc", scope.parameters());
-        return Templates.list(items, ownOnly, canCreate());
+        return Templates.list(items, channelStates.of(items.stream().map(item -> item.id).toList()), ownOnly, canCreate());
     }
 
     @GET

@@ -81,6 +81,11 @@ class DispatcherTest {
         assertThat(publication.claimedBy).isNull();
         assertThat(videos(id)).containsExactly(publication.platformVideoId);
         assertThat(CalendarFixture.content(publication.content.id).state).isEqualTo(ContentState.PUBLISHED);
+        app.herald.web.WebSession manager = CalendarFixture.member(brand, Role.MANAGER).session();
+        assertThat(manager.page("/content").select("tr:contains(" + publication.content.title + ") .channel-states").text())
+                .isEqualTo(publication.channel.label() + ": Published");
+        assertThat(manager.page("/content/" + publication.content.id).select(".channel-states a").attr("href"))
+                .isEqualTo("/calendar/publications/" + id);
         List<PublicationAttempt> attempts = QuarkusTransaction.requiringNew().call(() -> PublicationAttempt.listFor(id));
         // 200 000 bytes in 64 KiB chunks: four sends between the session and the finish.
         assertThat(attempts).extracting(attempt -> attempt.step).containsExactly(PublicationAttempt.Step.START,
