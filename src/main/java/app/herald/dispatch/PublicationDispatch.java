@@ -82,7 +82,7 @@ public class PublicationDispatch {
     public void run(long id, String instance) {
         boolean refreshed = false;
         for (int step = 0; step < MAX_STEPS; step++) {
-            Optional<Snapshot> snapshot = QuarkusTransaction.requiringNew().call(() -> prepare(id, instance));
+            Optional<Snapshot> snapshot = committed(() -> prepare(id, instance));
             if (snapshot.isEmpty()) {
                 break;
             }
@@ -509,7 +509,8 @@ public class PublicationDispatch {
     private boolean record(long id, String instance, java.util.function.Consumer<Publication> change) {
         boolean[] goOn = { true };
         PublicationStatus[] status = { null };
-        boolean held = QuarkusTransaction.requiringNew().call(() -> {
+        boolean held = committed(() -> {
+            goOn[0] = true;
             Publication publication = Publication.findById(id);
             if (publication == null || !claims.renew(publication, instance, Instant.now())) {
                 return false;
@@ -528,6 +529,33 @@ public class PublicationDispatch {
         }
         committed.fire(new StepCommitted(id, instance, status[0], goOn[0] ? "continue" : "stop"));
         return goOn[0];
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own, again when it lost an optimistic-lock race: another channel's
+     * worker may update the same content item (its state) at the same moment. The work reads everything afresh, so a
+     * second run applies the same result to the current rows.
+     */
+    private static <T> T committed(java.util.concurrent.Callable<T> work) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(work);
+            } catch (RuntimeException e) {
+                if (attempt >= 5 || !lostRace(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean lostRace(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] readChunk(Path file, long offset, int length) throws ConnectorFailure {
