@@ -218,6 +218,22 @@ class PublicationActionsTest {
     }
 
     @Test
+    void aManagerOfAnotherBrandGets404OnEveryActionAndChangesNothing() {
+        long brand = DispatchFixture.brand();
+        Member intruder = CalendarFixture.member(DispatchFixture.brand(), Role.MANAGER);
+        long id = publication(brand, "marketer", SandboxFailureMode.NONE, PublicationStatus.FAILED);
+        String token = intruder.session().csrfToken("/");
+
+        for (String route : List.of("/retry", "/cancel", "/mark-published")) {
+            assertThat(intruder.session().post(page(id) + route, token, Map.of("confirm", "true", "videoId", "v1"))
+                    .statusCode()).isEqualTo(404);
+        }
+        Publication unchanged = CalendarFixture.load(id);
+        assertThat(unchanged.status).isEqualTo(PublicationStatus.FAILED);
+        assertThat(unchanged.platformVideoId).isNull();
+    }
+
+    @Test
     void aPostWithoutCsrfTokenIsRefused() {
         long brand = DispatchFixture.brand();
         Member manager = CalendarFixture.member(brand, Role.MANAGER);
