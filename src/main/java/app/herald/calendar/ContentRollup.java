@@ -43,8 +43,11 @@ public class ContentRollup {
         } else {
             target = ContentState.FAILED;
         }
-        if (content.state == ContentState.SCHEDULED) {
-            contentWorkflow.move(content, ContentState.PUBLISHING, "Publishing started.");
+        // Scheduled, failed and partly published content only reaches another state through PUBLISHING (a retry or a
+        // publication marked as published by hand brings failed content back).
+        if (content.state != target && content.state.canMoveTo(ContentState.PUBLISHING)) {
+            contentWorkflow.move(content, ContentState.PUBLISHING,
+                    content.state == ContentState.SCHEDULED ? "Publishing started." : "Publishing again.");
         }
         if (content.state != target && content.state.canMoveTo(target)) {
             contentWorkflow.move(content, target, "Per channel: " + published + " of " + statuses.size() + " published.");

@@ -20,6 +20,7 @@ import app.herald.calendar.CalendarFixture.Member;
 import app.herald.channel.Channel;
 import app.herald.channel.ChannelStatus;
 import app.herald.channel.SandboxFailureMode;
+import app.herald.content.ContentState;
 import app.herald.content.SequencingStrategy;
 import app.herald.dispatch.DispatchFixture;
 import app.herald.dispatch.Dispatcher;
@@ -116,6 +117,7 @@ class PublicationActionsTest {
             Publication publication = Publication.findById(id);
             publication.failureReason = "Gave up after 5 retries: Sandbox said no.";
             publication.retries = 6;
+            publication.content.state = ContentState.FAILED;
         });
 
         Document after = landed(author.session(), author.session().submit(page(id), page(id) + "/retry", Map.of()));
@@ -123,6 +125,7 @@ class PublicationActionsTest {
         assertThat(after.select("h1 .badge").text()).isEqualTo("Waiting to retry");
         Publication waiting = CalendarFixture.load(id);
         assertThat(waiting.retries).isZero();
+        assertThat(CalendarFixture.content(waiting.content.id).state).isEqualTo(ContentState.PUBLISHING);
         assertThat(audit(id, AuditAction.PUBLICATION_RETRIED)).singleElement()
                 .satisfies(entry -> assertThat(entry.comment).isEqualTo("Retry now by " + author.username() + "."));
 
@@ -135,6 +138,7 @@ class PublicationActionsTest {
         assertThat(published.select("dl.facts code").eachText()).contains(done.platformVideoId);
         assertThat(published.select("dl.facts").text()).doesNotContain("Reason");
         assertThat(published.text()).doesNotContain("Retry now");
+        assertThat(CalendarFixture.content(done.content.id).state).isEqualTo(ContentState.PUBLISHED);
     }
 
     @Test
@@ -161,6 +165,8 @@ class PublicationActionsTest {
         assertThat(after.select("h1 .badge").text()).isEqualTo("Cancelled");
         assertThat(audit(id, AuditAction.PUBLICATION_CANCELLED)).singleElement()
                 .satisfies(entry -> assertThat(entry.comment).isEqualTo("Cancelled by " + manager.username() + "."));
+        // Nothing of it went out, so its content is still scheduled (to be rescheduled), not failed.
+        assertThat(CalendarFixture.content(CalendarFixture.load(id).content.id).state).isEqualTo(ContentState.SCHEDULED);
     }
 
     @Test
@@ -168,6 +174,7 @@ class PublicationActionsTest {
         long brand = DispatchFixture.brand();
         Member manager = CalendarFixture.member(brand, Role.MANAGER);
         long id = publication(brand, "marketer", SandboxFailureMode.NONE, PublicationStatus.FAILED);
+        QuarkusTransaction.requiringNew().run(() -> Publication.<Publication>findById(id).content.state = ContentState.FAILED);
         String action = page(id) + "/mark-published";
 
         Response noId = manager.session().submit(page(id), action, Map.of("videoId", "   ", "confirm", "true"));
@@ -193,6 +200,7 @@ class PublicationActionsTest {
         assertThat(published.platformVideoId).isEqualTo("v123");
         assertThat(published.publishedAt).isNotNull();
         assertThat(published.failureReason).isNull();
+        assertThat(CalendarFixture.content(published.content.id).state).isEqualTo(ContentState.PUBLISHED);
         assertThat(audit(id, AuditAction.PUBLICATION_MARKED_PUBLISHED)).singleElement()
                 .satisfies(entry -> assertThat(entry.comment).contains(manager.username()));
     }
