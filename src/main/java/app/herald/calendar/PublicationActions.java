@@ -12,10 +12,7 @@ import app.herald.audit.AuditAction;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 
-/**
- * What a person may do to one publication from its page (retry now, cancel, mark as published), who may do it
- * (marketers on their own content, managers and admins on all content of their brands) and the audited move.
- */
+/** Retry now, cancel and mark as published from a publication's page: for its content's author, managers and admins. */
 @ApplicationScoped
 @Transactional
 public class PublicationActions {

@@ -33,11 +33,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
 
-/**
- * One publication's page (status, reason, attempts), rescheduling it (the calendar's drag and drop posts here with a
- * header asking for a plain-text answer; the page's keyboard form posts the same fields and gets a page back), and
- * the actions retry now, cancel and mark as published.
- */
+/** A publication's page (status, reason, attempts) and its changes: reschedule, retry now, cancel, mark published. */
 @Path("/calendar/publications")
 @RolesAllowed({ Role.Names.MARKETER, Role.Names.REVIEWER, Role.Names.MANAGER, Role.Names.ADMIN })
 @Blocking
@@ -157,10 +153,10 @@ public class PublicationResource {
         if (channel.status == ChannelStatus.ACTIVE && !pausedForNow) {
             return null;
         }
-        String state = channel.status == ChannelStatus.ACTIVE ? "paused" : channel.status.label().toLowerCase();
+        String state = channel.status == ChannelStatus.RECONNECT_NEEDED ? "needs reconnecting" : "is paused";
         String until = pausedForNow ? " until " + ZonedTime.format(channel.pausedUntil, zone) : "";
         String why = channel.pauseReason == null ? "" : ": " + channel.pauseReason;
-        return "The channel is " + state + until + ", so the dispatcher does not send it" + why;
+        return "The channel " + state + until + ", so the dispatcher does not send it" + why;
     }
 
     private static LocalDateTime parse(String at) {

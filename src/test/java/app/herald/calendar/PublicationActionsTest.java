@@ -105,7 +105,7 @@ class PublicationActionsTest {
         });
 
         assertThat(manager.session().page(page(id)).select("p.warn").text())
-                .isEqualTo("The channel is reconnect needed, so the dispatcher does not send it: The platform revoked the token.");
+                .isEqualTo("The channel needs reconnecting, so the dispatcher does not send it: The platform revoked the token.");
     }
 
     @Test
