@@ -45,7 +45,8 @@ public enum PublicationStatus {
                     PUBLISHED)),
             Map.entry(UPLOADING, EnumSet.of(PROCESSING, RETRY_WAIT, UNCONFIRMED, FAILED, CANCELLED, PUBLISHED)),
             Map.entry(PROCESSING, EnumSet.of(PUBLISHED, RETRY_WAIT, UNCONFIRMED, FAILED)),
-            Map.entry(RETRY_WAIT, EnumSet.of(CLAIMED, UPLOADING, PROCESSING, UNCONFIRMED, FAILED, MISSED, NEEDS_RESCHEDULE,
+            // RETRY_WAIT to itself is "Retry now" while it waits: the wait is cut short, audited like any move.
+            Map.entry(RETRY_WAIT, EnumSet.of(RETRY_WAIT, CLAIMED, UPLOADING, PROCESSING, UNCONFIRMED, FAILED, MISSED, NEEDS_RESCHEDULE,
                     CANCELLED, PUBLISHED)),
             Map.entry(UNCONFIRMED, EnumSet.of(UPLOADING, PROCESSING, PUBLISHED, RETRY_WAIT, FAILED, CANCELLED)),
             // "Retry now" after a failure starts again from the stored handle.

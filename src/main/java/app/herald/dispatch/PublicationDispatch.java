@@ -16,6 +16,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import app.herald.audit.AuditAction;
+import app.herald.calendar.ContentRollup;
 import app.herald.calendar.Notifier;
 import app.herald.calendar.Publication;
 import app.herald.calendar.PublicationStatus;
@@ -73,6 +74,9 @@ public class PublicationDispatch {
 
     @Inject
     Notifier notifier;
+
+    @Inject
+    ContentRollup rollup;
 
     /** What a step needs, read in a short transaction: where the publication stands and what to send. */
     private record Snapshot(PublicationStatus status, PlatformHandle handle, PublishRequest request, int resends) {
@@ -394,31 +398,7 @@ public class PublicationDispatch {
             notifyOwner(publication, "'" + publication.content.title + "' could not be published on "
                     + publication.channel.label() + ": " + reason, now);
         }
-        updateContent(publication.content);
-    }
-
-    /** Content is PUBLISHED when all its publications are, PARTIALLY_PUBLISHED when some are and the rest ended. */
-    void updateContent(ContentItem content) {
-        List<PublicationStatus> statuses = Publication.find("select p.status from Publication p where p.content = ?1", content)
-                .project(PublicationStatus.class).list();
-        boolean allEnded = statuses.stream().allMatch(PublicationStatus::isFinal);
-        long published = statuses.stream().filter(status -> status == PublicationStatus.PUBLISHED).count();
-        ContentState target;
-        if (!allEnded) {
-            target = ContentState.PUBLISHING;
-        } else if (published == statuses.size()) {
-            target = ContentState.PUBLISHED;
-        } else if (published > 0) {
-            target = ContentState.PARTIALLY_PUBLISHED;
-        } else {
-            target = ContentState.FAILED;
-        }
-        if (content.state == ContentState.SCHEDULED && target != ContentState.SCHEDULED) {
-            contentWorkflow.move(content, ContentState.PUBLISHING, "The dispatcher started publishing.");
-        }
-        if (content.state != target && content.state.canMoveTo(target)) {
-            contentWorkflow.move(content, target, "Per channel: " + published + " of " + statuses.size() + " published.");
-        }
+        rollup.follow(publication.content);
     }
 
     private void wait(Publication publication, Instant until, String reason, Instant now) {

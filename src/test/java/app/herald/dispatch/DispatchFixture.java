@@ -52,11 +52,11 @@ public class DispatchFixture {
         }
     }
 
-    static long brand() {
+    public static long brand() {
         return CalendarFixture.brand("Europe/Berlin");
     }
 
-    static long sandboxChannel(long brand, Platform platform, SandboxFailureMode mode) {
+    public static long sandboxChannel(long brand, Platform platform, SandboxFailureMode mode) {
         long id = CalendarFixture.channel(brand, platform, CalendarFixture.unique("Sandbox"), "Europe/Berlin", 1000, 0,
                 ChannelStatus.ACTIVE);
         QuarkusTransaction.requiringNew().run(() -> Channel.<Channel>findById(id).sandboxFailureMode = mode);
@@ -64,14 +64,14 @@ public class DispatchFixture {
     }
 
     /** Approved content with a video of {@code bytes} random bytes, due on {@code channel} at {@code at}. */
-    static long duePublication(long brand, long channel, Instant at, int bytes) {
+    public static long duePublication(long brand, long channel, Instant at, int bytes) {
         long content = CalendarFixture.approvedContent(brand, CalendarFixture.unique("Dispatch"), SequencingStrategy.BALANCED,
                 EnumSet.allOf(Platform.class), "marketer");
         attachVideo(content, bytes);
         return CalendarFixture.publication(content, channel, at, PublicationStatus.SCHEDULED);
     }
 
-    static void attachVideo(long contentId, int bytes) {
+    public static void attachVideo(long contentId, int bytes) {
         byte[] data = new byte[bytes];
         new Random(contentId).nextBytes(data);
         String sha;

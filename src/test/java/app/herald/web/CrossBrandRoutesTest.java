@@ -129,6 +129,10 @@ class CrossBrandRoutesTest {
                         .form(Map.of("channelId", CHANNEL, "at", LATER, "include", CHANNEL)),
                 get("/calendar/publications/{id}", PUBLICATION),
                 post("/calendar/publications/{id}/reschedule", PUBLICATION).form(Map.of("at", LATER)),
+                post("/calendar/publications/{id}/retry", PUBLICATION),
+                post("/calendar/publications/{id}/cancel", PUBLICATION).form(Map.of("confirm", "true")),
+                post("/calendar/publications/{id}/mark-published", PUBLICATION)
+                        .form(Map.of("videoId", "taken-over", "confirm", "true")),
                 post("/calendar/blackouts/{id}/delete", BLACKOUT),
                 post("/calendar/blackouts").form(Map.of("brandId", BRAND, "day", "2027-02-02")),
 
