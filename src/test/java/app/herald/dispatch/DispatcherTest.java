@@ -163,6 +163,34 @@ class DispatcherTest {
     }
 
     @Test
+    void oneContentOnThreeChannelsDispatchedAtOnceEndsPublishedEverywhere() throws Exception {
+        long brand = DispatchFixture.brand();
+        List<Long> ids = new ArrayList<>();
+        long first = DispatchFixture.duePublication(brand,
+                DispatchFixture.sandboxChannel(brand, Platform.YOUTUBE_SHORTS, SandboxFailureMode.NONE), Instant.now().minusSeconds(5), 5_000);
+        ids.add(first);
+        long content = load(first).content.id;
+        for (Platform platform : List.of(Platform.TIKTOK, Platform.FACEBOOK_REELS)) {
+            ids.add(CalendarFixture.publication(content, DispatchFixture.sandboxChannel(brand, platform, SandboxFailureMode.NONE),
+                    Instant.now().minusSeconds(5), PublicationStatus.SCHEDULED));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<?>> runs = new ArrayList<>();
+        for (int d = 0; d < 3; d++) {
+            String name = "parallel-" + d;
+            runs.add(pool.submit(() -> dispatchUntilSettled(name)));
+        }
+        for (Future<?> run : runs) {
+            run.get();
+        }
+        pool.shutdown();
+        dispatchUntilSettled("parallel-last");
+
+        assertThat(ids).allSatisfy(id -> assertThat(load(id).status).isEqualTo(PublicationStatus.PUBLISHED));
+        assertThat(CalendarFixture.content(content).state).isEqualTo(ContentState.PUBLISHED);
+    }
+
+    @Test
     void aWorkerKilledRightAfterStoringAHandleIsTakenOverAfterItsLeaseWithoutASecondUpload() {
         long brand = DispatchFixture.brand();
         long channel = DispatchFixture.sandboxChannel(brand, Platform.YOUTUBE_SHORTS, SandboxFailureMode.NONE);
