@@ -1,5 +1,6 @@
 package app.herald.dispatch;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,9 +44,14 @@ public class DispatchClaims {
     @Inject
     HeraldConfig config;
 
+    @Inject
+    DispatchMetrics metrics;
+
     /** Claims up to {@code limit} due publications, each on a different channel; returns their ids. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Long> claim(String instance, Instant now, int limit) {
+        metrics.pausedChannels(((Number) em.createNativeQuery("SELECT COUNT(*) FROM channel WHERE paused_until > :now")
+                .setParameter("now", now).getSingleResult()).longValue());
         String served = servedCondition();
         if (served.isEmpty()) {
             return List.of();
@@ -85,6 +91,10 @@ public class DispatchClaims {
         em.clear();
         for (Long id : claimed) {
             Publication publication = Publication.findById(id);
+            // A retry became due at its next attempt, not at its scheduled time.
+            Instant due = publication.nextAttemptAt != null && publication.nextAttemptAt.isAfter(publication.scheduledAt)
+                    ? publication.nextAttemptAt : publication.scheduledAt;
+            metrics.claimed(Duration.between(due, now));
             if (publication.status == PublicationStatus.SCHEDULED) {
                 workflow.move(publication, PublicationStatus.CLAIMED, AuditAction.PUBLICATION_DISPATCH,
                         "Claimed by " + instance + ".", now);

@@ -74,6 +74,9 @@ public class PublicationDispatch {
     @Inject
     Notifier notifier;
 
+    @Inject
+    DispatchMetrics metrics;
+
     /** What a step needs, read in a short transaction: where the publication stands and what to send. */
     private record Snapshot(PublicationStatus status, PlatformHandle handle, PublishRequest request, int resends) {
     }
@@ -500,6 +503,7 @@ public class PublicationDispatch {
             }
             attempt.persist();
         });
+        metrics.attempt(outcome);
     }
 
     /**
