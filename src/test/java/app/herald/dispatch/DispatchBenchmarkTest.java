@@ -92,7 +92,7 @@ class DispatchBenchmarkTest {
         });
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("BENCHMARK dispatch end to end: %d publications in %.1f s, %.1f publications/s (target >= 100;"
-                + " %d dispatchers, %d workers each)%n", PUBLICATIONS, seconds, PUBLICATIONS / seconds, DISPATCHERS,
+                + " %d dispatchers sharing one pool of %d worker threads)%n", PUBLICATIONS, seconds, PUBLICATIONS / seconds, DISPATCHERS,
                 config.dispatch().threads());
 
         List<Long> latencies = QuarkusTransaction.requiringNew().call(() -> ids.stream()
