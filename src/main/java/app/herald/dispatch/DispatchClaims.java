@@ -1,5 +1,6 @@
 package app.herald.dispatch;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,9 +44,14 @@ public class DispatchClaims {
     @Inject
     HeraldConfig config;
 
+    @Inject
+    DispatchMetrics metrics;
+
     /** Claims up to {@code limit} due publications, each on a different channel; returns their ids. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Long> claim(String instance, Instant now, int limit) {
+        metrics.pausedChannels(((Number) em.createNativeQuery("SELECT COUNT(*) FROM channel WHERE paused_until > :now")
+                .setParameter("now", now).getSingleResult()).longValue());
         String served = servedCondition();
         if (served.isEmpty()) {
             return List.of();
@@ -68,23 +74,29 @@ public class DispatchClaims {
         Set<Long> channels = new HashSet<>();
         List<Long> claimed = new ArrayList<>();
         for (Object[] row : rows) {
-            long publicationId = ((Number) row[0]).longValue();
-            long channelId = ((Number) row[1]).longValue();
-            if (claimed.size() >= limit || !channels.add(channelId)) {
-                continue;
+            if (claimed.size() < limit && channels.add(((Number) row[1]).longValue())) {
+                claimed.add(((Number) row[0]).longValue());
             }
-            em.createNativeQuery("UPDATE channel SET dispatch_owner = :me, dispatch_lease_until = :until WHERE id = :id")
-                    .setParameter("me", instance).setParameter("until", until).setParameter("id", channelId).executeUpdate();
-            em.createNativeQuery("UPDATE publication SET claimed_by = :me, lease_until = :until, claimed_at = :now"
-                            + " WHERE id = :id")
-                    .setParameter("me", instance).setParameter("until", until).setParameter("now", now)
-                    .setParameter("id", publicationId).executeUpdate();
-            claimed.add(publicationId);
         }
+        if (claimed.isEmpty()) {
+            return claimed;
+        }
+        // One statement per table for the whole batch: the rows are locked until commit, so keep the commit near.
+        em.createNativeQuery("UPDATE channel SET dispatch_owner = :me, dispatch_lease_until = :until WHERE id IN (:ids)")
+                .setParameter("me", instance).setParameter("until", until).setParameter("ids", channels).executeUpdate();
+        em.createNativeQuery("UPDATE publication SET claimed_by = :me, lease_until = :until, claimed_at = :now WHERE id IN (:ids)")
+                .setParameter("me", instance).setParameter("until", until).setParameter("now", now)
+                .setParameter("ids", claimed).executeUpdate();
         em.flush();
         em.clear();
-        for (Long id : claimed) {
-            Publication publication = Publication.findById(id);
+        List<Publication> publications = em.createQuery("SELECT p FROM Publication p JOIN FETCH p.channel c"
+                + " JOIN FETCH c.brand JOIN FETCH p.content WHERE p.id IN :ids", Publication.class)
+                .setParameter("ids", claimed).getResultList();
+        for (Publication publication : publications) {
+            // A retry became due at its next attempt, not at its scheduled time.
+            Instant due = publication.nextAttemptAt != null && publication.nextAttemptAt.isAfter(publication.scheduledAt)
+                    ? publication.nextAttemptAt : publication.scheduledAt;
+            metrics.claimed(Duration.between(due, now));
             if (publication.status == PublicationStatus.SCHEDULED) {
                 workflow.move(publication, PublicationStatus.CLAIMED, AuditAction.PUBLICATION_DISPATCH,
                         "Claimed by " + instance + ".", now);

@@ -1,6 +1,7 @@
 package app.herald.dispatch;
 
 import java.lang.management.ManagementFactory;
+import java.sql.SQLTransactionRollbackException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,8 @@ import io.quarkus.scheduler.Scheduled;
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+
+    private static final int CLAIM_ATTEMPTS = 5;
 
     /** This instance's name in leases and attempt rows: host and process, plus a random part for restarts. */
     private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/"
@@ -60,7 +63,7 @@ public class Dispatcher {
 
     /** Claims one batch as {@code name} and publishes it on the worker threads; returns how many were claimed. */
     public int round(String name) {
-        List<Long> claimed = claims.claim(name, Instant.now(), config.dispatch().batchSize());
+        List<Long> claimed = claim(name);
         List<Future<?>> running = new ArrayList<>();
         for (Long id : claimed) {
             running.add(workers().submit(() -> dispatch.run(id, name)));
@@ -76,6 +79,31 @@ public class Dispatcher {
             }
         }
         return claimed.size();
+    }
+
+    /**
+     * One claim as {@code name}, tried again when the database picked it as a deadlock victim: concurrent claims lock
+     * index gaps of the due rows they scan, and the loser's transaction is rolled back whole, so a retry is safe.
+     */
+    List<Long> claim(String name) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return claims.claim(name, Instant.now(), config.dispatch().batchSize());
+            } catch (RuntimeException e) {
+                if (attempt >= CLAIM_ATTEMPTS || !deadlock(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean deadlock(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransactionRollbackException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private synchronized ExecutorService workers() {

@@ -78,6 +78,9 @@ public class PublicationDispatch {
     @Inject
     ContentRollup rollup;
 
+    @Inject
+    DispatchMetrics metrics;
+
     /** What a step needs, read in a short transaction: where the publication stands and what to send. */
     private record Snapshot(PublicationStatus status, PlatformHandle handle, PublishRequest request, int resends) {
     }
@@ -480,6 +483,7 @@ public class PublicationDispatch {
             }
             attempt.persist();
         });
+        metrics.attempt(outcome);
     }
 
     /**
