@@ -105,11 +105,19 @@ public class DispatchClaims {
         return claimed;
     }
 
-    /** Extends the leases of a publication and its channel; false when {@code instance} no longer holds them. */
+    /**
+     * Keeps the leases of a publication and its channel alive (extended once half is gone); false when
+     * {@code instance} no longer holds them.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean renew(Publication publication, String instance, Instant now) {
         if (!instance.equals(publication.claimedBy) || publication.leaseUntil == null || !publication.leaseUntil.isAfter(now)) {
             return false;
+        }
+        // Renewed only once half the lease is gone: every renewal is a write (and a commit to flush) on the
+        // publication and channel rows, and most steps take far less than half a lease.
+        if (publication.leaseUntil.isAfter(now.plus(config.dispatch().lease().dividedBy(2)))) {
+            return true;
         }
         Instant until = now.plus(config.dispatch().lease());
         publication.leaseUntil = until;
