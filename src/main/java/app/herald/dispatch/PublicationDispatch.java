@@ -34,8 +34,6 @@ import app.herald.channel.PlatformHandle;
 import app.herald.channel.PublishRequest;
 import app.herald.channel.RemoteStatus;
 import app.herald.content.ContentItem;
-import app.herald.content.ContentState;
-import app.herald.content.ContentWorkflow;
 import app.herald.content.media.MediaStorage;
 import app.herald.system.HeraldConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -56,9 +54,6 @@ public class PublicationDispatch {
 
     @Inject
     PublicationWorkflow workflow;
-
-    @Inject
-    ContentWorkflow contentWorkflow;
 
     @Inject
     Connectors connectors;
@@ -130,11 +125,8 @@ public class PublicationDispatch {
         }
         ContentItem content = publication.content;
         boolean started = publication.uploadRef != null;
-        if (!started) {
-            String refusal = refusal(publication, now);
-            if (refusal != null) {
-                return Optional.empty();
-            }
+        if (!started && refused(publication, now)) {
+            return Optional.empty();
         }
         if (content.media == null) {
             end(publication, PublicationStatus.FAILED, "No video is attached to '" + content.title + "'.", instance, now);
@@ -178,8 +170,8 @@ public class PublicationDispatch {
         return "herald-" + publication.id + "-" + publication.createdAt.toEpochMilli();
     }
 
-    /** Why a publication that has not started must not start now, after moving it accordingly; null when it may. */
-    private String refusal(Publication publication, Instant now) {
+    /** Whether a publication that has not started must not start now; if so it was moved accordingly and told why. */
+    private boolean refused(Publication publication, Instant now) {
         ContentItem content = publication.content;
         Channel channel = publication.channel;
         if (!content.isApprovedRevisionCurrent() || !publication.revisionId.equals(content.approvedRevisionId)) {
@@ -187,7 +179,7 @@ public class PublicationDispatch {
                     + " scheduled); it was not published. Get it approved again and pick a new time.";
             move(publication, PublicationStatus.NEEDS_RESCHEDULE, reason, now);
             notifyOwner(publication, reason, now);
-            return reason;
+            return true;
         }
         Duration missedAfter = config.dispatch().missedAfter();
         if (now.isAfter(publication.scheduledAt.plus(missedAfter))) {
@@ -195,7 +187,7 @@ public class PublicationDispatch {
                     + " minutes before it could be sent; it is never published late. Pick a new time.";
             move(publication, PublicationStatus.MISSED, reason, now);
             notifyOwner(publication, "'" + content.title + "' missed its slot on " + channel.label() + ": " + reason, now);
-            return reason;
+            return true;
         }
         LocalDate today = now.atZone(channel.zone()).toLocalDate();
         long postedToday = Publication.count("channel = ?1 and id <> ?2 and status in ?3 and coalesce(publishedAt, claimedAt) >= ?4"
@@ -208,7 +200,7 @@ public class PublicationDispatch {
                     + channel.timezone + "); its daily cap is " + channel.dailyCap + ". Pick another day.";
             move(publication, PublicationStatus.NEEDS_RESCHEDULE, reason, now);
             notifyOwner(publication, "'" + content.title + "' was not published: " + reason, now);
-            return reason;
+            return true;
         }
         if (channel.minGapMinutes > 0) {
             List<Instant> recent = Publication.find("select p.publishedAt from Publication p where p.channel = ?1 and p.id <> ?2"
@@ -219,10 +211,10 @@ public class PublicationDispatch {
                 String reason = "Waits for the channel's minimum gap of " + channel.minGapMinutes + " minutes (until "
                         + WallClock.format(allowed.atZone(channel.zone())) + ").";
                 wait(publication, allowed, reason, now);
-                return reason;
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
     /** One network step for the publication where it stands; false when the worker should stop for now. */
@@ -420,9 +412,7 @@ public class PublicationDispatch {
         if (publication.status != target) {
             move(publication, target, reason, Instant.now());
             publication.failureReason = null;
-        }
-        if (publication.content.state == ContentState.SCHEDULED) {
-            contentWorkflow.move(publication.content, ContentState.PUBLISHING, "The dispatcher started publishing.");
+            rollup.follow(publication.content);
         }
     }
 
