@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import app.herald.account.AccountsFixture;
 import app.herald.account.DemoUsers;
+import app.herald.channel.Channel;
+import app.herald.channel.SandboxFailureMode;
 import app.herald.content.ContentFixture;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -66,12 +69,26 @@ class CsrfTest {
         }
         assertThat(ContentFixture.load(content).state).isEqualTo(app.herald.content.ContentState.SUBMITTED);
         assertThat(AccountsFixture.load("marketer").active).isTrue();
+
+        long channel = demoSandboxChannel();
+        assertThat(admin.submitWithoutToken("/channels/" + channel + "/sandbox", Map.of("failureMode", "REVOKED_TOKEN"))
+                .statusCode()).isEqualTo(400);
+        assertThat(admin.submitWithoutToken("/profile/email", Map.of("email", "forged@example.org")).statusCode())
+                .isEqualTo(400);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Channel.<Channel>findById(channel).sandboxFailureMode))
+                .isEqualTo(SandboxFailureMode.NONE);
+        assertThat(AccountsFixture.load("admin").email).isNull();
+    }
+
+    private static long demoSandboxChannel() {
+        return QuarkusTransaction.requiringNew().call(() -> Channel.<Channel>find("sandbox = true order by id").firstResult().id);
     }
 
     @Test
     void everyFormOnAPageCarriesTheToken() {
         List<String> pages = List.of("/", "/admin/users", "/admin/users/" + AccountsFixture.idOf("marketer"),
-                "/admin/users/" + AccountsFixture.idOf("marketer") + "/deactivate");
+                "/admin/users/" + AccountsFixture.idOf("marketer") + "/deactivate", "/channels/" + demoSandboxChannel(),
+                "/profile");
         WebSession admin = DemoUsers.admin();
         for (String page : pages) {
             admin.page(page).select("form[method=post]").forEach(form ->
