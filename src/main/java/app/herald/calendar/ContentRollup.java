@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import app.herald.content.ContentItem;
@@ -24,6 +25,9 @@ public class ContentRollup {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void follow(ContentItem content) {
+        // Two channels' workers may each see the other's publication unfinished in their own snapshot and leave the
+        // content PUBLISHING for good. Bumping its version makes the later commit fail and run again on fresh rows.
+        ContentItem.getEntityManager().lock(content, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         List<PublicationStatus> statuses = Publication.find("select p.status from Publication p where p.content = ?1", content)
                 .project(PublicationStatus.class).list();
         boolean started = statuses.stream()

@@ -13,10 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import app.herald.audit.AuditAction;
 import app.herald.calendar.Publication;
 import app.herald.calendar.PublicationStatus;
-import app.herald.calendar.PublicationWorkflow;
 import app.herald.channel.ChannelRef;
 import app.herald.channel.Connectors;
 import app.herald.channel.SandboxFailureMode;
@@ -36,9 +34,6 @@ public class DispatchClaims {
     EntityManager em;
 
     @Inject
-    PublicationWorkflow workflow;
-
-    @Inject
     Connectors connectors;
 
     @Inject
@@ -47,26 +42,29 @@ public class DispatchClaims {
     @Inject
     DispatchMetrics metrics;
 
-    /** Claims up to {@code limit} due publications, each on a different channel; returns their ids. */
+    /**
+     * Claims up to {@code limit} due publications, each on a different channel; returns their ids. Only the leases
+     * are written here: the rows stay locked until this commits, so the move to CLAIMED (with its audit row) waits
+     * for the worker's first step.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Long> claim(String instance, Instant now, int limit) {
-        metrics.pausedChannels(((Number) em.createNativeQuery("SELECT COUNT(*) FROM channel WHERE paused_until > :now")
-                .setParameter("now", now).getSingleResult()).longValue());
         String served = servedCondition();
         if (served.isEmpty()) {
             return List.of();
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT p.id, p.channel_id FROM publication p"
+        List<Object[]> rows = em.createNativeQuery("SELECT p.id, p.channel_id,"
+                        // A retry became due at its next attempt, not at its scheduled time.
+                        + " TIMESTAMPDIFF(MICROSECOND, GREATEST(p.scheduled_at, COALESCE(p.next_attempt_at, p.scheduled_at)), :now)"
+                        + " FROM publication p"
                         + " JOIN channel c ON c.id = p.channel_id"
-                        + " WHERE p.status IN (:statuses) AND p.scheduled_at <= :now"
-                        + " AND (p.next_attempt_at IS NULL OR p.next_attempt_at <= :now)"
-                        + " AND (p.lease_until IS NULL OR p.lease_until < :now)"
+                        // due_at (V13) passes once the slot, the next attempt and any lease are all behind us.
+                        + " WHERE p.due_at <= :now AND (p.lease_until IS NULL OR p.lease_until < :now)"
                         + " AND c.status = 'ACTIVE' AND (c.paused_until IS NULL OR c.paused_until <= :now)"
                         + " AND (c.dispatch_lease_until IS NULL OR c.dispatch_lease_until < :now)"
                         + " AND (" + served + ")"
-                        + " ORDER BY p.scheduled_at, p.id LIMIT :limit FOR UPDATE SKIP LOCKED")
-                .setParameter("statuses", PublicationStatus.DISPATCHABLE.stream().map(Enum::name).toList())
+                        + " ORDER BY p.due_at, p.id LIMIT :limit FOR UPDATE SKIP LOCKED")
                 .setParameter("now", now)
                 .setParameter("limit", limit * 4)
                 .getResultList();
@@ -76,6 +74,7 @@ public class DispatchClaims {
         for (Object[] row : rows) {
             if (claimed.size() < limit && channels.add(((Number) row[1]).longValue())) {
                 claimed.add(((Number) row[0]).longValue());
+                metrics.claimed(Duration.ofNanos(((Number) row[2]).longValue() * 1_000));
             }
         }
         if (claimed.isEmpty()) {
@@ -87,22 +86,14 @@ public class DispatchClaims {
         em.createNativeQuery("UPDATE publication SET claimed_by = :me, lease_until = :until, claimed_at = :now WHERE id IN (:ids)")
                 .setParameter("me", instance).setParameter("until", until).setParameter("now", now)
                 .setParameter("ids", claimed).executeUpdate();
-        em.flush();
-        em.clear();
-        List<Publication> publications = em.createQuery("SELECT p FROM Publication p JOIN FETCH p.channel c"
-                + " JOIN FETCH c.brand JOIN FETCH p.content WHERE p.id IN :ids", Publication.class)
-                .setParameter("ids", claimed).getResultList();
-        for (Publication publication : publications) {
-            // A retry became due at its next attempt, not at its scheduled time.
-            Instant due = publication.nextAttemptAt != null && publication.nextAttemptAt.isAfter(publication.scheduledAt)
-                    ? publication.nextAttemptAt : publication.scheduledAt;
-            metrics.claimed(Duration.between(due, now));
-            if (publication.status == PublicationStatus.SCHEDULED) {
-                workflow.move(publication, PublicationStatus.CLAIMED, AuditAction.PUBLICATION_DISPATCH,
-                        "Claimed by " + instance + ".", now);
-            }
-        }
         return claimed;
+    }
+
+    /** How many channels are paused by a platform's rate limit now, for the dispatcher's gauge. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long pausedChannels(Instant now) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM channel WHERE paused_until > :now")
+                .setParameter("now", now).getSingleResult()).longValue();
     }
 
     /**
@@ -127,7 +118,7 @@ public class DispatchClaims {
     }
 
     /** Gives up the leases of a publication (and its channel) that {@code instance} holds. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.MANDATORY)
     public void release(long publicationId, String instance) {
         em.createNativeQuery("UPDATE publication SET claimed_by = NULL, lease_until = NULL WHERE id = :id AND claimed_by = :me")
                 .setParameter("id", publicationId).setParameter("me", instance).executeUpdate();

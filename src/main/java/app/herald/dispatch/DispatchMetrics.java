@@ -20,7 +20,7 @@ public class DispatchMetrics {
     @Inject
     MeterRegistry registry;
 
-    /** Set by each claim round rather than queried at scrape time, so a scrape never waits for the database. */
+    /** Set by each dispatcher tick rather than queried at scrape time, so a scrape never waits for the database. */
     private final AtomicLong pausedChannels = new AtomicLong();
 
     private Timer dueToClaim;

@@ -43,6 +43,9 @@ public class Dispatcher {
     @Inject
     HeraldConfig config;
 
+    @Inject
+    DispatchMetrics metrics;
+
     private ExecutorService workers;
 
     public String instance() {
@@ -53,6 +56,7 @@ public class Dispatcher {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Disabled.class)
     void tick() {
         try {
+            metrics.pausedChannels(claims.pausedChannels(Instant.now()));
             while (round(instance) > 0) {
                 // Keep going while work is due; each round claims afresh.
             }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -80,48 +81,76 @@ public class PublicationDispatch {
     private record Snapshot(PublicationStatus status, PlatformHandle handle, PublishRequest request, int resends) {
     }
 
+    /**
+     * One worker's turn on one publication: which one, as whom, and the attempt rows of its platform calls, which are
+     * written with the next step's transaction (one commit per step, not two).
+     */
+    private static final class Job {
+        final long id;
+        final String instance;
+        final List<Attempt> attempts = new ArrayList<>();
+        /** Whether the last commit gave the publication and its channel back. */
+        boolean released;
+
+        Job(long id, String instance) {
+            this.id = id;
+            this.instance = instance;
+        }
+    }
+
+    /** A platform call made, waiting for the next commit to become a {@link PublicationAttempt} row. */
+    private record Attempt(PublicationAttempt.Step step, Instant startedAt, long durationMs, String outcome,
+            ConnectorFailure failure) {
+    }
+
     /** Works on publication {@code id}, which {@code instance} has claimed, and releases it when it must wait. */
     public void run(long id, String instance) {
+        Job job = new Job(id, instance);
+        // A worker that dies on the way keeps its lease until it runs out, as a crashed instance would.
+        work(job);
+        if (!job.released || !job.attempts.isEmpty()) {
+            inTransaction(job, () -> {
+                claims.release(id, instance);
+                return null;
+            });
+        }
+    }
+
+    private void work(Job job) {
+        Optional<Snapshot> next = record(job, publication -> {
+        });
         boolean refreshed = false;
-        for (int step = 0; step < MAX_STEPS; step++) {
-            Optional<Snapshot> snapshot = committed(() -> prepare(id, instance));
-            if (snapshot.isEmpty()) {
-                break;
-            }
-            Connector connector = connectors.forChannel(snapshot.get().request().channel()).orElse(null);
+        for (int step = 0; step < MAX_STEPS && next.isPresent(); step++) {
+            Snapshot snapshot = next.get();
+            Connector connector = connectors.forChannel(snapshot.request().channel()).orElse(null);
             if (connector == null) {
-                break;
+                return;
             }
             try {
-                if (!advance(id, instance, snapshot.get(), connector)) {
-                    break;
-                }
+                next = advance(job, snapshot, connector);
             } catch (ConnectorFailure failure) {
                 if (failure.failureClass() == FailureClass.AUTH && !refreshed) {
                     refreshed = true;
-                    if (refresh(id, instance, snapshot.get(), connector)) {
-                        continue;
-                    }
-                    break;
-                }
-                if (!failed(id, instance, failure)) {
-                    break;
+                    next = refresh(job, snapshot, connector);
+                } else {
+                    next = failed(job, failure);
                 }
             }
         }
-        claims.release(id, instance);
     }
 
     /**
-     * Renews the lease and checks that the publication may still go (approved in its revision, slot not missed, caps
-     * and gap, file readable); empty when this worker should stop.
+     * In the transaction that recorded the last step: checks that the publication may still go (approved in its
+     * revision, slot not missed, caps and gap, file readable) and reads what the next step needs; empty when this
+     * worker should stop.
      */
-    Optional<Snapshot> prepare(long id, String instance) {
-        Instant now = Instant.now();
-        Publication publication = Publication.findById(id);
-        if (publication == null || !PublicationStatus.DISPATCHABLE.contains(publication.status)
-                || !claims.renew(publication, instance, now)) {
+    private Optional<Snapshot> next(Job job, Publication publication, Instant now) {
+        if (!PublicationStatus.DISPATCHABLE.contains(publication.status)) {
             return Optional.empty();
+        }
+        if (publication.status == PublicationStatus.SCHEDULED) {
+            workflow.move(publication, PublicationStatus.CLAIMED, AuditAction.PUBLICATION_DISPATCH,
+                    "Claimed by " + job.instance + ".", now);
         }
         ContentItem content = publication.content;
         boolean started = publication.uploadRef != null;
@@ -129,13 +158,13 @@ public class PublicationDispatch {
             return Optional.empty();
         }
         if (content.media == null) {
-            end(publication, PublicationStatus.FAILED, "No video is attached to '" + content.title + "'.", instance, now);
+            end(publication, PublicationStatus.FAILED, "No video is attached to '" + content.title + "'.", job.instance, now);
             return Optional.empty();
         }
         Path file = storage.resolve(content.media.storedName);
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             end(publication, PublicationStatus.FAILED, "The video file " + file.getFileName() + " of '" + content.title
-                    + "' is missing or cannot be read on the server.", instance, now);
+                    + "' is missing or cannot be read on the server.", job.instance, now);
             return Optional.empty();
         }
         long size;
@@ -143,19 +172,19 @@ public class PublicationDispatch {
             size = Files.size(file);
         } catch (IOException e) {
             end(publication, PublicationStatus.FAILED, "The video file " + file.getFileName() + " cannot be read: "
-                    + e.getMessage(), instance, now);
+                    + e.getMessage(), job.instance, now);
             return Optional.empty();
         }
         if (size != content.media.sizeBytes) {
             end(publication, PublicationStatus.FAILED, "The video file " + file.getFileName() + " has " + size
-                    + " bytes on disk but " + content.media.sizeBytes + " were uploaded: it was damaged.", instance, now);
+                    + " bytes on disk but " + content.media.sizeBytes + " were uploaded: it was damaged.", job.instance, now);
             return Optional.empty();
         }
         Channel channel = publication.channel;
         String title = content.variant(channel.platform).map(variant -> variant.title).filter(text -> text != null && !text.isBlank())
                 .orElse(content.title);
         String caption = content.variant(channel.platform).map(variant -> variant.body).orElse(content.description);
-        PublishRequest request = new PublishRequest(id, ChannelRef.of(channel), file, size, content.media.mimeType(), title,
+        PublishRequest request = new PublishRequest(job.id, ChannelRef.of(channel), file, size, content.media.mimeType(), title,
                 caption == null ? "" : caption, marker(publication));
         return Optional.of(new Snapshot(publication.status,
                 new PlatformHandle(publication.uploadRef, publication.uploadOffset, publication.platformVideoId), request,
@@ -218,16 +247,16 @@ public class PublicationDispatch {
     }
 
     /** One network step for the publication where it stands; false when the worker should stop for now. */
-    private boolean advance(long id, String instance, Snapshot snapshot, Connector connector) throws ConnectorFailure {
+    private Optional<Snapshot> advance(Job job, Snapshot snapshot, Connector connector) throws ConnectorFailure {
         PublishRequest request = snapshot.request();
         PlatformHandle handle = snapshot.handle();
         PublicationStatus status = snapshot.status();
         if (status == PublicationStatus.UNCONFIRMED) {
-            return reconcile(id, instance, snapshot, connector);
+            return reconcile(job, snapshot, connector);
         }
         if (handle.uploadRef() == null) {
-            PlatformHandle started = call(id, instance, PublicationAttempt.Step.START, () -> connector.start(request));
-            return record(id, instance, publication -> {
+            PlatformHandle started = call(job, PublicationAttempt.Step.START, () -> connector.start(request));
+            return record(job, publication -> {
                 publication.uploadRef = started.uploadRef();
                 publication.uploadOffset = 0;
                 publication.uploadSize = request.size();
@@ -236,42 +265,42 @@ public class PublicationDispatch {
         }
         if (handle.videoId() == null && handle.offset() < request.size()) {
             byte[] chunk = readChunk(request.file(), handle.offset(), (int) Math.min(connector.chunkSize(), request.size() - handle.offset()));
-            PlatformHandle sent = call(id, instance, PublicationAttempt.Step.SEND, () -> connector.send(request, handle, chunk));
-            return record(id, instance, publication -> {
+            PlatformHandle sent = call(job, PublicationAttempt.Step.SEND, () -> connector.send(request, handle, chunk));
+            return record(job, publication -> {
                 publication.uploadOffset = sent.offset();
                 moveIfNeeded(publication, PublicationStatus.UPLOADING, "Resumed at byte " + handle.offset() + ".");
             });
         }
         if (handle.videoId() == null) {
-            PlatformHandle finished = call(id, instance, PublicationAttempt.Step.FINISH, () -> connector.finish(request, handle));
-            return record(id, instance, publication -> {
+            PlatformHandle finished = call(job, PublicationAttempt.Step.FINISH, () -> connector.finish(request, handle));
+            return record(job, publication -> {
                 publication.platformVideoId = finished.videoId();
                 moveIfNeeded(publication, PublicationStatus.PROCESSING, "All " + request.size() + " bytes sent; the platform is processing.");
             });
         }
-        RemoteStatus remote = call(id, instance, PublicationAttempt.Step.STATUS, () -> connector.status(request, handle));
-        return apply(id, instance, remote);
+        RemoteStatus remote = call(job, PublicationAttempt.Step.STATUS, () -> connector.status(request, handle));
+        return apply(job, remote);
     }
 
     /** An outcome we do not know: ask the platform before anything is sent again, and send again at most once. */
-    private boolean reconcile(long id, String instance, Snapshot snapshot, Connector connector) throws ConnectorFailure {
+    private Optional<Snapshot> reconcile(Job job, Snapshot snapshot, Connector connector) throws ConnectorFailure {
         PublishRequest request = snapshot.request();
-        Optional<RemoteStatus> found = call(id, instance, PublicationAttempt.Step.LOOKUP, () -> connector.lookup(request));
+        Optional<RemoteStatus> found = call(job, PublicationAttempt.Step.LOOKUP, () -> connector.lookup(request));
         if (found.isPresent()) {
-            return apply(id, instance, found.get());
+            return apply(job, found.get());
         }
         RemoteStatus remote = snapshot.handle().uploadRef() == null
                 ? new RemoteStatus(RemoteStatus.State.NOT_FOUND, 0, null, null, null)
-                : call(id, instance, PublicationAttempt.Step.STATUS, () -> connector.status(request, snapshot.handle()));
+                : call(job, PublicationAttempt.Step.STATUS, () -> connector.status(request, snapshot.handle()));
         if (remote.state() != RemoteStatus.State.NOT_FOUND) {
-            return apply(id, instance, remote);
+            return apply(job, remote);
         }
         if (snapshot.resends() > 0) {
-            return record(id, instance, publication -> end(publication, PublicationStatus.FAILED,
+            return record(job, publication -> end(publication, PublicationStatus.FAILED,
                     "The platform has no trace of this post after it was sent twice. Check " + publication.channel.label()
-                            + " and, if the video is there, use \"Mark as published\" with its id.", instance, Instant.now()));
+                            + " and, if the video is there, use \"Mark as published\" with its id.", job.instance, Instant.now()));
         }
-        return record(id, instance, publication -> {
+        return record(job, publication -> {
             publication.uploadRef = null;
             publication.uploadOffset = 0;
             publication.platformVideoId = null;
@@ -283,8 +312,8 @@ public class PublicationDispatch {
     }
 
     /** Acts on what the platform says of an upload or video. */
-    private boolean apply(long id, String instance, RemoteStatus remote) {
-        return record(id, instance, publication -> {
+    private Optional<Snapshot> apply(Job job, RemoteStatus remote) {
+        return record(job, publication -> {
             Instant now = Instant.now();
             switch (remote.state()) {
                 case UPLOADING -> {
@@ -302,9 +331,9 @@ public class PublicationDispatch {
                     publication.platformVideoId = remote.videoId();
                     publication.platformUrl = remote.url();
                     publication.publishedAt = now;
-                    end(publication, PublicationStatus.PUBLISHED, null, instance, now);
+                    end(publication, PublicationStatus.PUBLISHED, null, job.instance, now);
                 }
-                case FAILED -> end(publication, PublicationStatus.FAILED, remote.message(), instance, now);
+                case FAILED -> end(publication, PublicationStatus.FAILED, remote.message(), job.instance, now);
                 case NOT_FOUND -> {
                     publication.uploadRef = null;
                     publication.uploadOffset = 0;
@@ -316,8 +345,8 @@ public class PublicationDispatch {
     }
 
     /** Handles a classified failure; true when the worker should go on with the next step at once. */
-    private boolean failed(long id, String instance, ConnectorFailure failure) {
-        return record(id, instance, publication -> {
+    private Optional<Snapshot> failed(Job job, ConnectorFailure failure) {
+        return record(job, publication -> {
             Instant now = Instant.now();
             String said = failure.getMessage();
             switch (failure.failureClass()) {
@@ -335,26 +364,27 @@ public class PublicationDispatch {
                     reconnectNeeded(publication, said, now);
                     throw new Pause();
                 }
-                case INVALID -> end(publication, PublicationStatus.FAILED, said, instance, now);
+                case INVALID -> end(publication, PublicationStatus.FAILED, said, job.instance, now);
                 case UNKNOWN_OUTCOME -> move(publication, PublicationStatus.UNCONFIRMED,
                         "No answer from the platform (" + said + "); reconciling before anything is sent again.", now);
             }
         });
     }
 
-    private boolean refresh(long id, String instance, Snapshot snapshot, Connector connector) {
+    private Optional<Snapshot> refresh(Job job, Snapshot snapshot, Connector connector) {
         ChannelRef channel = snapshot.request().channel();
         try {
-            boolean renewed = call(id, instance, PublicationAttempt.Step.REFRESH, () -> connector.refresh(channel));
+            boolean renewed = call(job, PublicationAttempt.Step.REFRESH, () -> connector.refresh(channel));
             if (renewed) {
-                return true;
+                return record(job, publication -> {
+                });
             }
-            return record(id, instance, publication -> {
+            return record(job, publication -> {
                 reconnectNeeded(publication, "The platform refused to renew Herald's access.", Instant.now());
                 throw new Pause();
             });
         } catch (ConnectorFailure failure) {
-            return failed(id, instance, failure);
+            return failed(job, failure);
         }
     }
 
@@ -437,72 +467,105 @@ public class PublicationDispatch {
         T run() throws ConnectorFailure;
     }
 
-    /** Runs one network step outside any transaction and keeps its attempt row. */
-    private <T> T call(long id, String instance, PublicationAttempt.Step step, Call<T> call) throws ConnectorFailure {
+    /** Runs one network step outside any transaction and keeps its attempt for the next commit. */
+    private <T> T call(Job job, PublicationAttempt.Step step, Call<T> call) throws ConnectorFailure {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         try {
             T result = call.run();
-            attempt(id, instance, step, started, t0, "OK", null);
+            attempt(job, step, started, t0, null);
             return result;
         } catch (ConnectorFailure failure) {
-            attempt(id, instance, step, started, t0, failure.failureClass().name(), failure);
+            attempt(job, step, started, t0, failure);
             throw failure;
         } catch (RuntimeException e) {
             ConnectorFailure failure = new ConnectorFailure(FailureClass.TRANSIENT, null, e.getClass().getSimpleName(),
                     "Unexpected error talking to the platform: " + e.getMessage());
-            attempt(id, instance, step, started, t0, failure.failureClass().name(), failure);
+            attempt(job, step, started, t0, failure);
             throw failure;
         }
     }
 
-    private void attempt(long id, String instance, PublicationAttempt.Step step, Instant started, long t0, String outcome,
-            ConnectorFailure failure) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            PublicationAttempt attempt = new PublicationAttempt();
-            attempt.publicationId = id;
-            attempt.startedAt = started;
-            attempt.step = step;
-            attempt.outcome = outcome;
-            attempt.instance = instance;
-            attempt.durationMs = (System.nanoTime() - t0) / 1_000_000;
-            if (failure != null) {
-                attempt.httpStatus = failure.httpStatus();
-                attempt.errorCode = failure.code();
-                attempt.message = failure.getMessage() == null ? null : truncate(failure.getMessage(), 1000);
-            }
-            attempt.persist();
-        });
+    private void attempt(Job job, PublicationAttempt.Step step, Instant started, long t0, ConnectorFailure failure) {
+        String outcome = failure == null ? "OK" : failure.failureClass().name();
+        job.attempts.add(new Attempt(step, started, (System.nanoTime() - t0) / 1_000_000, outcome, failure));
         metrics.attempt(outcome);
     }
 
+    private static void persist(Job job, Attempt made) {
+        PublicationAttempt attempt = new PublicationAttempt();
+        attempt.publicationId = job.id;
+        attempt.instance = job.instance;
+        attempt.startedAt = made.startedAt();
+        attempt.step = made.step();
+        attempt.outcome = made.outcome();
+        attempt.durationMs = made.durationMs();
+        ConnectorFailure failure = made.failure();
+        if (failure != null) {
+            attempt.httpStatus = failure.httpStatus();
+            attempt.errorCode = failure.code();
+            attempt.message = failure.getMessage() == null ? null : truncate(failure.getMessage(), 1000);
+        }
+        attempt.persist();
+    }
+
     /**
-     * Commits a step's result if this worker still holds the publication, then tells observers; false when the worker
-     * should stop (it lost the lease, or the result says wait).
+     * Commits a step's result if this worker still holds the publication, with what the next step needs read in the
+     * same transaction, then tells observers; empty when the worker should stop (it lost the lease, or the result
+     * says wait or done).
      */
-    private boolean record(long id, String instance, java.util.function.Consumer<Publication> change) {
-        boolean[] goOn = { true };
+    private Optional<Snapshot> record(Job job, java.util.function.Consumer<Publication> change) {
         PublicationStatus[] status = { null };
-        boolean held = committed(() -> {
-            goOn[0] = true;
-            Publication publication = Publication.findById(id);
-            if (publication == null || !claims.renew(publication, instance, Instant.now())) {
-                return false;
+        Optional<Snapshot> next = inTransaction(job, () -> {
+            status[0] = null;
+            Instant now = Instant.now();
+            Publication publication = Publication.findById(job.id);
+            if (publication == null || !claims.renew(publication, job.instance, now)) {
+                return Optional.empty();
             }
+            boolean paused = false;
             try {
                 change.accept(publication);
             } catch (Pause pause) {
-                goOn[0] = false;
+                paused = true;
             }
-            goOn[0] &= PublicationStatus.DISPATCHABLE.contains(publication.status);
+            Optional<Snapshot> ahead = paused ? Optional.empty() : next(job, publication, now);
+            if (ahead.isEmpty()) {
+                release(job, publication);
+            }
             status[0] = publication.status;
-            return true;
+            return ahead;
         });
-        if (!held) {
-            return false;
+        if (status[0] != null) {
+            committed.fire(new StepCommitted(job.id, job.instance, status[0], next.isPresent() ? "continue" : "stop"));
         }
-        committed.fire(new StepCommitted(id, instance, status[0], goOn[0] ? "continue" : "stop"));
-        return goOn[0];
+        return next;
+    }
+
+    /** Gives the publication and its channel back in the commit that says the worker stops. */
+    private static void release(Job job, Publication publication) {
+        publication.claimedBy = null;
+        publication.leaseUntil = null;
+        Channel channel = publication.channel;
+        if (job.instance.equals(channel.dispatchOwner)) {
+            channel.dispatchOwner = null;
+            channel.dispatchLeaseUntil = null;
+        }
+        job.released = true;
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own that also writes the job's pending attempt rows: they are kept
+     * whatever the work decides, even when this worker lost its lease.
+     */
+    private static <T> T inTransaction(Job job, java.util.concurrent.Callable<T> work) {
+        T result = committed(() -> {
+            job.released = false;
+            job.attempts.forEach(attempt -> persist(job, attempt));
+            return work.call();
+        });
+        job.attempts.clear();
+        return result;
     }
 
     /**
