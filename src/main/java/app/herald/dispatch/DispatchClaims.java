@@ -53,29 +53,39 @@ public class DispatchClaims {
         if (served.isEmpty()) {
             return List.of();
         }
+        // Channels first: one post per channel in flight, and a channel's turn comes with its earliest due
+        // publication (one dive into the (channel_id, due_at) index; due_at passes once the slot, the next attempt and
+        // any lease are all behind us). Busy channels are skipped without reading their publications.
+        String nextDue = "(SELECT MIN(p.due_at) FROM publication p WHERE p.channel_id = c.id)";
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT p.id, p.channel_id,"
-                        // A retry became due at its next attempt, not at its scheduled time.
-                        + " TIMESTAMPDIFF(MICROSECOND, GREATEST(p.scheduled_at, COALESCE(p.next_attempt_at, p.scheduled_at)), :now)"
-                        + " FROM publication p"
-                        + " JOIN channel c ON c.id = p.channel_id"
-                        // due_at (V13) passes once the slot, the next attempt and any lease are all behind us.
-                        + " WHERE p.due_at <= :now AND (p.lease_until IS NULL OR p.lease_until < :now)"
-                        + " AND c.status = 'ACTIVE' AND (c.paused_until IS NULL OR c.paused_until <= :now)"
+        List<Number> free = em.createNativeQuery("SELECT c.id FROM channel c"
+                        + " WHERE c.status = 'ACTIVE' AND (c.paused_until IS NULL OR c.paused_until <= :now)"
                         + " AND (c.dispatch_lease_until IS NULL OR c.dispatch_lease_until < :now)"
-                        + " AND (" + served + ")"
-                        + " ORDER BY p.due_at, p.id LIMIT :limit FOR UPDATE SKIP LOCKED")
+                        + " AND (" + served + ") AND " + nextDue + " <= :now"
+                        + " ORDER BY " + nextDue + ", c.id LIMIT :limit FOR UPDATE SKIP LOCKED")
                 .setParameter("now", now)
-                .setParameter("limit", limit * 4)
+                .setParameter("limit", limit)
+                .getResultList();
+        if (free.isEmpty()) {
+            return List.of();
+        }
+        // Only the holder of a channel's row lock claims its publications, so reading them needs no lock.
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, channel_id, due FROM (SELECT p.id, p.channel_id,"
+                        // A retry became due at its next attempt, not at its scheduled time.
+                        + " TIMESTAMPDIFF(MICROSECOND, GREATEST(p.scheduled_at, COALESCE(p.next_attempt_at, p.scheduled_at)), :now) AS due,"
+                        + " ROW_NUMBER() OVER (PARTITION BY p.channel_id ORDER BY p.due_at, p.id) AS turn"
+                        + " FROM publication p WHERE p.channel_id IN (:channels) AND p.due_at <= :now) first WHERE turn = 1")
+                .setParameter("now", now)
+                .setParameter("channels", free.stream().map(Number::longValue).toList())
                 .getResultList();
         Instant until = now.plus(config.dispatch().lease());
-        Set<Long> channels = new HashSet<>();
         List<Long> claimed = new ArrayList<>();
+        List<Long> channels = new ArrayList<>();
         for (Object[] row : rows) {
-            if (claimed.size() < limit && channels.add(((Number) row[1]).longValue())) {
-                claimed.add(((Number) row[0]).longValue());
-                metrics.claimed(Duration.ofNanos(((Number) row[2]).longValue() * 1_000));
-            }
+            claimed.add(((Number) row[0]).longValue());
+            channels.add(((Number) row[1]).longValue());
+            metrics.claimed(Duration.ofNanos(((Number) row[2]).longValue() * 1_000));
         }
         if (claimed.isEmpty()) {
             return claimed;

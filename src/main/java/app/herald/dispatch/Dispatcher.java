@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * The scheduled job that takes due publications to the platforms: every {@code herald.dispatch.interval} it claims
- * a batch (one per channel) and publishes them on its worker threads, round after round while work is due.
+ * as many due publications (one per channel) as it has idle worker threads, and each worker that finishes claims the
+ * next at once, so a backlog drains without waiting for a tick and a long upload never holds up other channels.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -48,6 +50,11 @@ public class Dispatcher {
 
     private ExecutorService workers;
 
+    /** Idle worker threads: nothing is claimed that no worker can start at once (a claim is a lease, not a queue). */
+    private Semaphore idle;
+
+    private volatile boolean stopped;
+
     public String instance() {
         return instance;
     }
@@ -57,15 +64,62 @@ public class Dispatcher {
     void tick() {
         try {
             metrics.pausedChannels(claims.pausedChannels(Instant.now()));
-            while (round(instance) > 0) {
-                // Keep going while work is due; each round claims afresh.
-            }
+            fill(instance);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Dispatch round failed; the next tick tries again");
         }
     }
 
-    /** Claims one batch as {@code name} and publishes it on the worker threads; returns how many were claimed. */
+    /**
+     * Claims as {@code name} as many due publications as there are idle workers and starts them without waiting;
+     * each of them, when done, fills again. Returns how many it started.
+     */
+    public int fill(String name) {
+        int started = 0;
+        while (!stopped) {
+            int wanted = Math.min(config.dispatch().batchSize(), idle().availablePermits());
+            if (wanted == 0 || !idle().tryAcquire(wanted)) {
+                return started;
+            }
+            int handedOver = 0;
+            List<Long> claimed = List.of();
+            try {
+                claimed = claim(name, wanted);
+                for (Long id : claimed) {
+                    workers().execute(() -> work(id, name));
+                    handedOver++;
+                }
+            } finally {
+                // Each worker started holds one permit and gives it back when done; the rest go back now.
+                idle().release(wanted - handedOver);
+            }
+            started += handedOver;
+            if (claimed.size() < wanted) {
+                return started;
+            }
+        }
+        return started;
+    }
+
+    private void work(long id, String name) {
+        try {
+            dispatch.run(id, name);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "A dispatch worker stopped; its lease runs out and the publication is taken over");
+        } finally {
+            idle().release();
+        }
+        try {
+            fill(name);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Looking for more due publications failed; the next tick tries again");
+        }
+    }
+
+    /**
+     * Claims one batch as {@code name} and publishes it on the worker threads, waiting for all of them: one step
+     * that ends when its work is done, for tests that follow each round.
+     */
     public int round(String name) {
         List<Long> claimed = claim(name);
         List<Future<?>> running = new ArrayList<>();
@@ -90,9 +144,13 @@ public class Dispatcher {
      * index gaps of the due rows they scan, and the loser's transaction is rolled back whole, so a retry is safe.
      */
     List<Long> claim(String name) {
+        return claim(name, config.dispatch().batchSize());
+    }
+
+    private List<Long> claim(String name, int limit) {
         for (int attempt = 1;; attempt++) {
             try {
-                return claims.claim(name, Instant.now(), config.dispatch().batchSize());
+                return claims.claim(name, Instant.now(), limit);
             } catch (RuntimeException e) {
                 if (attempt >= CLAIM_ATTEMPTS || !deadlock(e)) {
                     throw e;
@@ -110,6 +168,13 @@ public class Dispatcher {
         return false;
     }
 
+    private synchronized Semaphore idle() {
+        if (idle == null) {
+            idle = new Semaphore(config.dispatch().threads());
+        }
+        return idle;
+    }
+
     private synchronized ExecutorService workers() {
         if (workers == null) {
             workers = Executors.newFixedThreadPool(config.dispatch().threads(), runnable -> {
@@ -123,6 +188,7 @@ public class Dispatcher {
 
     @PreDestroy
     synchronized void stop() {
+        stopped = true;
         if (workers != null) {
             workers.shutdownNow();
         }

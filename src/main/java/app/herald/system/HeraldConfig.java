@@ -89,12 +89,15 @@ public interface HeraldConfig {
         @WithDefault("PT10S")
         Duration pollInterval();
 
-        /** Publications one instance claims per round (each on a different channel). */
+        /** Most publications one claim takes (each on a different channel), never more than idle workers. */
         @WithDefault("20")
         int batchSize();
 
-        /** Worker threads per instance, each publishing one claimed publication at a time. */
-        @WithDefault("2")
+        /**
+         * Worker threads per instance, each publishing one claimed publication at a time: mostly waiting on the
+         * network and the database, so more than the cores.
+         */
+        @WithDefault("8")
         int threads();
 
         /** false stops this instance's scheduled dispatch (another instance, or tests, run it). */
