@@ -21,15 +21,24 @@ public class ContentRollup {
     /**
      * Content is PUBLISHED when all its publications are, PARTIALLY_PUBLISHED when some are and the rest ended, FAILED
      * when all ended unpublished, PUBLISHING in between. Scheduled content whose publications are only scheduled or
-     * cancelled has not started publishing, so cancelling one of them leaves it alone.
+     * cancelled has not started publishing, so cancelling one of them leaves it alone. {@code moved} is the
+     * publication whose status just changed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void follow(ContentItem content) {
-        // Two channels' workers may each see the other's publication unfinished in their own snapshot and leave the
-        // content PUBLISHING for good. Bumping its version makes the later commit fail and run again on fresh rows.
-        ContentItem.getEntityManager().lock(content, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    public void follow(Publication moved) {
+        ContentItem content = moved.content;
+        if (content.state == ContentState.PUBLISHING && !moved.status.isFinal()) {
+            // Publishing content stays so while any of its publications is open, as this one is.
+            return;
+        }
         List<PublicationStatus> statuses = Publication.find("select p.status from Publication p where p.content = ?1", content)
                 .project(PublicationStatus.class).list();
+        if (statuses.stream().anyMatch(PublicationStatus::isFinal)) {
+            // Two channels' workers ending at once may each see the other's publication open in their own snapshot
+            // and leave the content PUBLISHING for good. Bumping its version makes the later commit fail and run again
+            // on fresh rows.
+            ContentItem.getEntityManager().lock(content, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        }
         boolean started = statuses.stream()
                 .anyMatch(status -> status != PublicationStatus.SCHEDULED && status != PublicationStatus.CANCELLED);
         if (content.state == ContentState.SCHEDULED && !started) {

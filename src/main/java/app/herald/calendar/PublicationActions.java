@@ -61,7 +61,7 @@ public class PublicationActions {
                 "Retry now by " + user() + ".", now);
         publication.nextAttemptAt = now;
         publication.retries = 0;
-        rollup.follow(publication.content);
+        rollup.follow(publication);
         return publication;
     }
 
@@ -75,7 +75,7 @@ public class PublicationActions {
         workflow.move(publication, PublicationStatus.CANCELLED, AuditAction.PUBLICATION_CANCELLED,
                 "Cancelled by " + user() + ".", now);
         publication.nextAttemptAt = null;
-        rollup.follow(publication.content);
+        rollup.follow(publication);
         return publication;
     }
 
@@ -108,7 +108,7 @@ public class PublicationActions {
         publication.publishedAt = now;
         publication.failureReason = null;
         publication.nextAttemptAt = null;
-        rollup.follow(publication.content);
+        rollup.follow(publication);
         return publication;
     }
 

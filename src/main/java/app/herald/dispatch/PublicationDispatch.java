@@ -47,6 +47,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class PublicationDispatch {
 
+    /**
+     * Statuses that count as posted against a channel's daily cap, as literals: a list parameter would make Hibernate
+     * translate the query again on every run.
+     */
+    private static final String POSTED = EnumSet.of(PublicationStatus.PUBLISHED, PublicationStatus.UPLOADING,
+            PublicationStatus.PROCESSING, PublicationStatus.UNCONFIRMED).stream()
+            .map(status -> PublicationStatus.class.getName() + "." + status.name())
+            .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+
     /** Steps one worker takes for one publication before giving others a turn. */
     private static final int MAX_STEPS = 10_000;
 
@@ -219,10 +228,8 @@ public class PublicationDispatch {
             return true;
         }
         LocalDate today = now.atZone(channel.zone()).toLocalDate();
-        long postedToday = Publication.count("channel = ?1 and id <> ?2 and status in ?3 and coalesce(publishedAt, claimedAt) >= ?4"
-                        + " and coalesce(publishedAt, claimedAt) < ?5", channel, publication.id,
-                EnumSet.of(PublicationStatus.PUBLISHED, PublicationStatus.UPLOADING, PublicationStatus.PROCESSING,
-                        PublicationStatus.UNCONFIRMED),
+        long postedToday = Publication.count("channel = ?1 and id <> ?2 and status in " + POSTED
+                        + " and coalesce(publishedAt, claimedAt) >= ?3 and coalesce(publishedAt, claimedAt) < ?4", channel, publication.id,
                 today.atStartOfDay(channel.zone()).toInstant(), today.plusDays(1).atStartOfDay(channel.zone()).toInstant());
         if (postedToday >= channel.dailyCap) {
             String reason = channel.label() + " already posted " + postedToday + " times on " + today + " ("
@@ -423,7 +430,7 @@ public class PublicationDispatch {
             notifyOwner(publication, "'" + publication.content.title + "' could not be published on "
                     + publication.channel.label() + ": " + reason, now);
         }
-        rollup.follow(publication.content);
+        rollup.follow(publication);
     }
 
     private void wait(Publication publication, Instant until, String reason, Instant now) {
@@ -442,7 +449,7 @@ public class PublicationDispatch {
         if (publication.status != target) {
             move(publication, target, reason, Instant.now());
             publication.failureReason = null;
-            rollup.follow(publication.content);
+            rollup.follow(publication);
         }
     }
 

@@ -157,6 +157,7 @@ class DispatchBenchmarkTest {
                 .filter(id -> Publication.<Publication>findById(id).status == PublicationStatus.PUBLISHED).count());
     }
 
+    /** Seeded one after the other, this run's publications are the only ones between its first and last id. */
     private static List<Long> seed() {
         long brand = DispatchFixture.brand();
         List<Long> channels = new ArrayList<>();
@@ -214,14 +215,14 @@ class DispatchBenchmarkTest {
 
     private long leased(List<Long> ids) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                        "SELECT COUNT(*) FROM publication WHERE id IN (:ids) AND claimed_by IS NOT NULL")
-                .setParameter("ids", ids).getSingleResult()).longValue());
+                        "SELECT COUNT(*) FROM publication WHERE id BETWEEN :first AND :last AND claimed_by IS NOT NULL")
+                .setParameter("first", ids.get(0)).setParameter("last", ids.get(ids.size() - 1)).getSingleResult()).longValue());
     }
 
     private long unsettled(List<Long> ids) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                        "SELECT COUNT(*) FROM publication WHERE id IN (:ids) AND status IN (:open)")
-                .setParameter("ids", ids)
+                        "SELECT COUNT(*) FROM publication WHERE id BETWEEN :first AND :last AND status IN (:open)")
+                .setParameter("first", ids.get(0)).setParameter("last", ids.get(ids.size() - 1))
                 .setParameter("open", PublicationStatus.DISPATCHABLE.stream().map(Enum::name).toList())
                 .getSingleResult()).longValue());
     }
