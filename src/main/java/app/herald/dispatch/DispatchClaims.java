@@ -30,6 +30,16 @@ import app.herald.system.HeraldConfig;
 @ApplicationScoped
 public class DispatchClaims {
 
+    /** A channel that may take a post now: active, not paused by its platform, not held by a dispatcher. */
+    private static final String FREE = "c.status = 'ACTIVE' AND (c.paused_until IS NULL OR c.paused_until <= :now)"
+            + " AND (c.dispatch_lease_until IS NULL OR c.dispatch_lease_until < :now)";
+
+    /** Channels looked at per publication claimed, so that dispatchers claiming at once do not all want the same. */
+    private static final int CANDIDATES_PER_CLAIM = 4;
+
+    /** The connectors and what they serve are fixed once the application runs. */
+    private volatile String served;
+
     @Inject
     EntityManager em;
 
@@ -49,36 +59,52 @@ public class DispatchClaims {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Long> claim(String instance, Instant now, int limit) {
-        String served = servedCondition();
-        if (served.isEmpty()) {
+        String servedBy = servedCondition();
+        if (servedBy.isEmpty()) {
             return List.of();
         }
         // Channels first: one post per channel in flight, and a channel's turn comes with its earliest due
         // publication (one dive into the (channel_id, due_at) index; due_at passes once the slot, the next attempt and
-        // any lease are all behind us). Busy channels are skipped without reading their publications.
-        String nextDue = "(SELECT MIN(p.due_at) FROM publication p WHERE p.channel_id = c.id)";
+        // any lease are all behind us). Busy channels are skipped without reading their publications. This read
+        // takes no locks: a locking read that sorts would lock every candidate it looked at, and every other
+        // dispatcher would find all of them taken.
         @SuppressWarnings("unchecked")
-        List<Number> free = em.createNativeQuery("SELECT c.id FROM channel c"
-                        + " WHERE c.status = 'ACTIVE' AND (c.paused_until IS NULL OR c.paused_until <= :now)"
-                        + " AND (c.dispatch_lease_until IS NULL OR c.dispatch_lease_until < :now)"
-                        + " AND (" + served + ") AND " + nextDue + " <= :now"
-                        + " ORDER BY " + nextDue + ", c.id LIMIT :limit FOR UPDATE SKIP LOCKED")
+        List<Number> candidates = em.createNativeQuery("SELECT c.id,"
+                        + " (SELECT p.due_at FROM publication p WHERE p.channel_id = c.id AND p.due_at <= :now"
+                        + " ORDER BY p.due_at LIMIT 1) AS next_due"
+                        + " FROM channel c WHERE " + FREE + " AND (" + servedBy + ")"
+                        + " HAVING next_due IS NOT NULL ORDER BY next_due, c.id LIMIT :candidates")
+                .setParameter("now", now)
+                .setParameter("candidates", limit * CANDIDATES_PER_CLAIM)
+                .getResultList().stream().map(row -> (Number) ((Object[]) row)[0]).toList();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        // Then lock up to limit of them that no other dispatcher holds, checked again on their current rows; with
+        // several candidates per claim, dispatchers claiming at the same moment each get their own.
+        @SuppressWarnings("unchecked")
+        List<Number> free = em.createNativeQuery("SELECT c.id FROM channel c WHERE c.id IN (:candidates) AND " + FREE
+                        + " ORDER BY c.id LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .setParameter("candidates", candidates.stream().map(Number::longValue).toList())
                 .setParameter("now", now)
                 .setParameter("limit", limit)
                 .getResultList();
         if (free.isEmpty()) {
             return List.of();
         }
-        // Only the holder of a channel's row lock claims its publications, so reading them needs no lock.
+        // Their due publications, read as they stand now (a locking read, not this transaction's older snapshot,
+        // which may predate another dispatcher's last step on the channel); the earliest of each channel is its turn.
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, channel_id, due FROM (SELECT p.id, p.channel_id,"
+        List<Object[]> due = em.createNativeQuery("SELECT p.id, p.channel_id,"
                         // A retry became due at its next attempt, not at its scheduled time.
-                        + " TIMESTAMPDIFF(MICROSECOND, GREATEST(p.scheduled_at, COALESCE(p.next_attempt_at, p.scheduled_at)), :now) AS due,"
-                        + " ROW_NUMBER() OVER (PARTITION BY p.channel_id ORDER BY p.due_at, p.id) AS turn"
-                        + " FROM publication p WHERE p.channel_id IN (:channels) AND p.due_at <= :now) first WHERE turn = 1")
+                        + " TIMESTAMPDIFF(MICROSECOND, GREATEST(p.scheduled_at, COALESCE(p.next_attempt_at, p.scheduled_at)), :now)"
+                        + " FROM publication p WHERE p.channel_id IN (:channels) AND p.due_at <= :now"
+                        + " ORDER BY p.channel_id, p.due_at, p.id FOR UPDATE")
                 .setParameter("now", now)
                 .setParameter("channels", free.stream().map(Number::longValue).toList())
                 .getResultList();
+        Set<Long> seen = new HashSet<>();
+        List<Object[]> rows = due.stream().filter(row -> seen.add(((Number) row[1]).longValue())).toList();
         Instant until = now.plus(config.dispatch().lease());
         List<Long> claimed = new ArrayList<>();
         List<Long> channels = new ArrayList<>();
@@ -139,6 +165,15 @@ public class DispatchClaims {
 
     /** SQL for "a connector serves this channel", from the connectors present (constants only, no user input). */
     private String servedCondition() {
+        String condition = served;
+        if (condition == null) {
+            condition = servedCondition(connectors);
+            served = condition;
+        }
+        return condition;
+    }
+
+    private static String servedCondition(Connectors connectors) {
         List<String> parts = new ArrayList<>();
         for (boolean sandbox : new boolean[] { true, false }) {
             Set<Platform> platforms = new HashSet<>();
