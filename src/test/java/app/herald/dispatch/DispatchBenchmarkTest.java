@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import app.herald.calendar.Publication;
 import app.herald.calendar.PublicationStatus;
 import app.herald.channel.SandboxFailureMode;
+import app.herald.content.media.MediaStorage;
 import app.herald.platform.Platform;
 import app.herald.system.HeraldConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -55,6 +56,7 @@ class DispatchBenchmarkTest {
     private static final int DISPATCHERS = 4;
     private static final int VIDEO_BYTES = 4_096;
     private static final int STEADY_SECONDS = 40;
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
 
     @Inject
     Dispatcher dispatcher;
@@ -67,6 +69,9 @@ class DispatchBenchmarkTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    MediaStorage storage;
 
     @Test
     void fourDispatchersPublishTwoThousandWithoutDuplicates() throws Exception {
@@ -107,6 +112,73 @@ class DispatchBenchmarkTest {
                 percentile(steady, 50), percentile(steady, 95), steady.get(steady.size() - 1), config.dispatch().interval());
         assertThat(duplicates(ids)).isZero();
         assertThat(published(ids)).isEqualTo(PUBLICATIONS);
+
+        twoProcesses(ids, tick);
+    }
+
+    /**
+     * The packaged app started as a second JVM on the same MariaDB, its own scheduled dispatcher racing this JVM's
+     * four: every publication is published once, and both processes took a share.
+     */
+    private void twoProcesses(List<Long> ids, Duration tick) throws Exception {
+        assertThat(JAR).as("the packaged app for the second process: run mvn package -DskipTests before the benchmark").exists();
+        Path dataDir = Files.createTempDirectory("herald-bench-second");
+        Path log = dataDir.resolve("herald.log");
+        Process second = secondProcess(dataDir, log);
+        try {
+            awaitStarted(second, log);
+            reset(ids, Instant.now(), Duration.ZERO);
+            double seconds = dispatchUntilSettled(ids, tick);
+            long mine = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                            "SELECT COUNT(DISTINCT publication_id) FROM publication_attempt WHERE publication_id BETWEEN :first AND :last"
+                                    + " AND step = 'START' AND instance LIKE 'bench-%' AND started_at >= (SELECT MIN(scheduled_at)"
+                                    + " FROM publication WHERE id BETWEEN :first AND :last)")
+                    .setParameter("first", ids.get(0)).setParameter("last", ids.get(ids.size() - 1))
+                    .getSingleResult()).longValue());
+            long duplicates = duplicates(ids, config.dataDir().resolve("sandbox"), dataDir.resolve("sandbox"));
+            long published = published(ids);
+            System.out.printf("BENCHMARK dispatch two processes: %d publications in %.1f s (%.1f/s), this JVM started %d, the"
+                    + " second JVM %d; duplicates %d, published %d of %d%n", PUBLICATIONS, seconds, PUBLICATIONS / seconds, mine,
+                    PUBLICATIONS - mine, duplicates, published, PUBLICATIONS);
+            assertThat(duplicates).isZero();
+            assertThat(published).isEqualTo(PUBLICATIONS);
+            assertThat(mine).as("both processes dispatched").isBetween(1L, PUBLICATIONS - 1L);
+        } finally {
+            second.destroy();
+            if (!second.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                second.destroyForcibly();
+            }
+        }
+    }
+
+    /** {@code java -jar} of the packaged app on this test's database and media folder, with its own data dir. */
+    private Process secondProcess(Path dataDir, Path log) throws IOException {
+        org.eclipse.microprofile.config.Config settings = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", JAR.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", settings.getValue("quarkus.datasource.jdbc.url", String.class));
+        env.put("QUARKUS_DATASOURCE_USERNAME", settings.getValue("quarkus.datasource.username", String.class));
+        env.put("QUARKUS_DATASOURCE_PASSWORD", settings.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+        env.put("HERALD_DATA_DIR", dataDir.toString());
+        env.put("HERALD_MEDIA_DIR", storage.dir().toAbsolutePath().toString());
+        env.put("QUARKUS_HTTP_PORT", "0");
+        env.put("QUARKUS_MANAGEMENT_PORT", "0");
+        env.put("HERALD_SANDBOX_PROCESSING_DELAY", config.sandbox().processingDelay().toString());
+        env.put("HERALD_SANDBOX_CHUNK_SIZE", String.valueOf(config.sandbox().chunkSize()));
+        env.put("HERALD_DISPATCH_THREADS", String.valueOf(config.dispatch().threads()));
+        env.put("HERALD_DISPATCH_INTERVAL", config.dispatch().interval());
+        return builder.start();
+    }
+
+    private static void awaitStarted(Process process, Path log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!Files.readString(log).contains(" started in ")) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("The second Herald did not start:\n" + Files.readString(log));
+            }
+            Thread.sleep(200);
+        }
     }
 
     /**
@@ -283,17 +355,24 @@ class DispatchBenchmarkTest {
      * videos of earlier runs, whose markers are other ones).
      */
     private long duplicates(List<Long> ids) throws IOException {
+        return duplicates(ids, config.dataDir().resolve("sandbox"));
+    }
+
+    /** The same over the Sandbox folders of several processes. */
+    private long duplicates(List<Long> ids, Path... sandboxes) throws IOException {
         java.util.Set<String> mine = QuarkusTransaction.requiringNew().call(() -> ids.stream()
                 .map(id -> PublicationDispatch.marker(app.herald.calendar.Publication.findById(id)))
                 .collect(java.util.stream.Collectors.toSet()));
         Map<String, Integer> perMarker = new HashMap<>();
-        try (Stream<Path> videos = Files.list(config.dataDir().resolve("sandbox").resolve("videos"))) {
-            for (Path video : videos.toList()) {
-                Properties meta = new Properties();
-                try (Reader in = Files.newBufferedReader(video.resolve("meta.properties"))) {
-                    meta.load(in);
+        for (Path sandbox : sandboxes) {
+            try (Stream<Path> videos = Files.list(sandbox.resolve("videos"))) {
+                for (Path video : videos.toList()) {
+                    Properties meta = new Properties();
+                    try (Reader in = Files.newBufferedReader(video.resolve("meta.properties"))) {
+                        meta.load(in);
+                    }
+                    perMarker.merge(meta.getProperty("marker"), 1, Integer::sum);
                 }
-                perMarker.merge(meta.getProperty("marker"), 1, Integer::sum);
             }
         }
         return perMarker.entrySet().stream().filter(entry -> mine.contains(entry.getKey()) && entry.getValue() > 1).count();
