@@ -28,6 +28,9 @@ public interface HeraldConfig {
     /** Key that encrypts session cookies; when absent a key is generated once and kept in the data dir. */
     Optional<String> sessionKey();
 
+    /** Key that seals platform tokens in the database ({@link SecretBox}); when absent one is generated in the data dir. */
+    Optional<String> secretKey();
+
     /**
      * How long values read for every request (account details, unread counts, home page figures) are reused while
      * this instance writes nothing; a change made on another instance, such as a deactivation, shows within it.
