@@ -24,9 +24,9 @@ public class YouTubeStub implements QuarkusTestResourceLifecycleManager {
     public @interface Server {
     }
 
-    static final String CLIENT_ID = "herald-test.apps.googleusercontent.com";
-    static final String CLIENT_SECRET = "herald-test-client-secret";
-    static final int CHUNK = 262_144;
+    public static final String CLIENT_ID = "herald-test.apps.googleusercontent.com";
+    public static final String CLIENT_SECRET = "herald-test-client-secret";
+    public static final int CHUNK = 262_144;
 
     private WireMockServer server;
 
