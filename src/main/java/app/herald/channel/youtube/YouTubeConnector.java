@@ -37,6 +37,7 @@ import app.herald.channel.VideoMetrics;
 import app.herald.platform.Platform;
 import app.herald.system.HeraldConfig;
 import app.herald.system.SecretBox;
+import app.herald.system.StartupFailure;
 import io.quarkus.runtime.Startup;
 
 /**
@@ -69,7 +70,7 @@ public class YouTubeConnector implements Connector {
         this.tokens = tokens;
         int chunk = settings.chunkSize();
         if (chunk <= 0 || chunk % CHUNK_UNIT != 0) {
-            throw new IllegalArgumentException("herald.youtube.chunk-size is " + chunk + "; YouTube takes chunks in"
+            throw new StartupFailure("herald.youtube.chunk-size is " + chunk + "; YouTube takes chunks in"
                     + " multiples of 262144 bytes (256 KiB), e.g. 4194304.");
         }
         // HTTP/1.1: the upload protocol is plain request/response, and a 308 must come back to us, never be followed.
@@ -136,7 +137,8 @@ public class YouTubeConnector implements Connector {
         }
         return switch (response.statusCode()) {
             case 308 -> handle.atOffset(received(response));
-            case 200, 201 -> handle.atOffset(request.size()).withVideo(GoogleErrors.parse(response.body()).path("id").asText());
+            // The video is named by finish(), which asks the session again: the dispatcher keeps only the offset here.
+            case 200, 201 -> handle.atOffset(request.size());
             case 404 -> throw sessionGone();
             default -> throw GoogleErrors.classify(response);
         };
@@ -236,19 +238,14 @@ public class YouTubeConnector implements Connector {
      */
     @Override
     public boolean refresh(ChannelRef channel) throws ConnectorFailure {
-        Optional<ChannelTokens.Tokens> stored;
-        try {
-            stored = tokens.find(channel.id());
-        } catch (SecretBox.Unreadable e) {
-            return false;
-        }
-        if (stored.isEmpty() || stored.get().refreshToken() == null) {
+        ChannelTokens.Tokens stored = stored(channel);
+        if (stored.refreshToken() == null) {
             return false;
         }
         Map<String, String> form = new LinkedHashMap<>();
         form.put("client_id", settings.clientId().orElse(""));
         form.put("client_secret", settings.clientSecret().orElse(""));
-        form.put("refresh_token", stored.get().refreshToken());
+        form.put("refresh_token", stored.refreshToken());
         form.put("grant_type", "refresh_token");
         HttpRequest post = HttpRequest.newBuilder(URI.create(oauthBase + "/token")).timeout(settings.timeout())
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -360,18 +357,25 @@ public class YouTubeConnector implements Connector {
      * so the dispatcher renews it through {@link #refresh} and records that step.
      */
     private HttpRequest.Builder authorized(URI uri, ChannelRef channel) throws ConnectorFailure {
-        ChannelTokens.Tokens stored;
-        try {
-            stored = tokens.find(channel.id()).orElseThrow(() -> new ConnectorFailure(FailureClass.AUTH, null,
-                    "not_connected", channel.displayName() + " is not connected to a YouTube account yet."));
-        } catch (SecretBox.Unreadable e) {
-            throw new ConnectorFailure(FailureClass.AUTH, null, "token_unreadable", e.getMessage());
-        }
+        ChannelTokens.Tokens stored = stored(channel);
         if (stored.expiresAt() != null && !Instant.now().plus(EXPIRY_MARGIN).isBefore(stored.expiresAt())) {
             throw new ConnectorFailure(FailureClass.AUTH, null, "token_expired", "The YouTube access token expired at "
                     + stored.expiresAt() + ".");
         }
         return HttpRequest.newBuilder(uri).timeout(settings.timeout()).header("Authorization", "Bearer " + stored.accessToken());
+    }
+
+    /**
+     * The channel's tokens; none, or tokens that cannot be opened, are an AUTH failure whose message the channel's
+     * "reconnect needed" reason then shows (not connected yet, or sealed under another key).
+     */
+    private ChannelTokens.Tokens stored(ChannelRef channel) throws ConnectorFailure {
+        try {
+            return tokens.find(channel.id()).orElseThrow(() -> new ConnectorFailure(FailureClass.AUTH, null,
+                    "not_connected", channel.displayName() + " is not connected to a YouTube account yet."));
+        } catch (SecretBox.Unreadable e) {
+            throw new ConnectorFailure(FailureClass.AUTH, null, "token_unreadable", e.getMessage());
+        }
     }
 
     private HttpResponse<String> exchange(HttpRequest request) throws IOException {

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Random;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,9 @@ class YouTubeConnectorTest {
 
     @Inject
     ChannelTokens tokens;
+
+    @Inject
+    EntityManager em;
 
     private long channelId;
     private ChannelRef channel;
@@ -305,7 +309,31 @@ class YouTubeConnectorTest {
         PublishRequest post = new PublishRequest(1, unconnected, Path.of("unused.mp4"), 10, "video/mp4", TITLE, CAPTION, "m");
 
         assertThat(catchThrowableOfType(ConnectorFailure.class, () -> youtube.start(post)).code()).isEqualTo("not_connected");
-        assertThat(youtube.refresh(unconnected)).isFalse();
+        ConnectorFailure failure = catchThrowableOfType(ConnectorFailure.class, () -> youtube.refresh(unconnected));
+        assertThat(failure.failureClass()).isEqualTo(FailureClass.AUTH);
+        assertThat(failure.getMessage()).contains("is not connected to a YouTube account yet");
+        assertThat(google.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void tokensThatCannotBeOpenedAreAnAuthFailureSayingWhy() {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE channel SET refresh_token_sealed = CONCAT(refresh_token_sealed, 'x') WHERE id = :id")
+                .setParameter("id", channelId).executeUpdate());
+
+        ConnectorFailure failure = catchThrowableOfType(ConnectorFailure.class, () -> youtube.refresh(channel));
+
+        assertThat(failure.failureClass()).isEqualTo(FailureClass.AUTH);
+        assertThat(failure.code()).isEqualTo("token_unreadable");
+        assertThat(failure.getMessage()).contains("altered or damaged");
+        assertThat(google.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aChannelConnectedWithoutARefreshTokenCannotBeRenewed() throws Exception {
+        tokens.store(channelId, new ChannelTokens.Tokens("UC-herald", "access-1", null, Instant.now().plusSeconds(3600)));
+
+        assertThat(youtube.refresh(channel)).isFalse();
         assertThat(google.getAllServeEvents()).isEmpty();
     }
 
