@@ -3,7 +3,10 @@ package app.herald.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -82,10 +85,11 @@ class SecretBoxTest {
     }
 
     @Test
-    void withoutAConfiguredKeyTheGeneratedOneIsKeptInTheDataDir(@TempDir Path dataDir) {
+    void withoutAConfiguredKeyTheGeneratedOneIsKeptInTheDataDir(@TempDir Path dataDir) throws IOException {
         String sealed = SecretBox.of(Optional.empty(), dataDir).seal("token", CONTEXT);
 
-        assertThat(dataDir.resolve(KeyFile.SECRET)).exists();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(KeyFile.SECRET))))
+                .as("readable by the owner only").isEqualTo("rw-------");
         assertThat(SecretBox.of(Optional.of(""), dataDir).open(sealed, CONTEXT)).as("after a restart").isEqualTo("token");
         assertThatThrownBy(() -> SecretBox.of(Optional.of(KEY), dataDir).open(sealed, CONTEXT))
                 .hasMessageContaining("sealed with another key");

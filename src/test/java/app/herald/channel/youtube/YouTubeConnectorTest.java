@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
@@ -365,6 +367,19 @@ class YouTubeConnectorTest {
 
         assertThat(failure.failureClass()).isEqualTo(FailureClass.RATE_LIMITED);
         assertThat(failure.retryAt()).isBetween(before.plusSeconds(120), Instant.now().plusSeconds(120));
+    }
+
+    @Test
+    void aRetryAfterGivenAsAnHttpDateIsTheResetTime() {
+        Instant reset = Instant.now().plus(Duration.ofMinutes(7)).truncatedTo(ChronoUnit.SECONDS);
+        google.stubFor(post(urlPathEqualTo(UPLOADS)).willReturn(json(403, """
+                {"error":{"code":403,"message":"Rate limit exceeded.","errors":[{"reason":"userRateLimitExceeded"}]}}""")
+                .withHeader("Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(reset.atZone(ZoneId.of("GMT"))))));
+
+        ConnectorFailure failure = catchThrowableOfType(ConnectorFailure.class, () -> youtube.start(request));
+
+        assertThat(failure.failureClass()).isEqualTo(FailureClass.RATE_LIMITED);
+        assertThat(failure.retryAt()).isEqualTo(reset);
     }
 
     @Test
