@@ -55,9 +55,12 @@ import app.herald.channel.PublishRequest;
 import app.herald.channel.RemoteStatus;
 import app.herald.channel.VideoMetrics;
 import app.herald.platform.Platform;
+import app.herald.system.HeraldConfig;
+import app.herald.system.StartupFailure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * The YouTube connector against a WireMock Google built from platform-apis.md section 1: each stub matches the
@@ -116,6 +119,15 @@ class YouTubeConnectorTest {
         assertThat(youtube.serves(new ChannelRef(1, "1-1", Platform.YOUTUBE_SHORTS, true, "Sandbox", null, 0))).isFalse();
         assertThat(youtube.serves(new ChannelRef(1, "1-1", Platform.TIKTOK, false, "TikTok", null, 0))).isFalse();
         assertThat(youtube.chunkSize()).isEqualTo(YouTubeStub.CHUNK).isEqualTo(262_144);
+    }
+
+    @Test
+    void aChunkSizeThatIsNotAMultipleOf256KiBStopsTheStart() {
+        HeraldConfig config = new SmallRyeConfigBuilder().withMapping(HeraldConfig.class)
+                .withDefaultValue("herald.youtube.chunk-size", "1000000").build().getConfigMapping(HeraldConfig.class);
+
+        assertThatThrownBy(() -> new YouTubeConnector(config, tokens)).isInstanceOf(StartupFailure.class)
+                .hasMessageContaining("herald.youtube.chunk-size is 1000000").hasMessageContaining("262144");
     }
 
     @Test
