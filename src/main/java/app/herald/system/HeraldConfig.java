@@ -1,5 +1,6 @@
 package app.herald.system;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,6 +29,9 @@ public interface HeraldConfig {
     /** Key that encrypts session cookies; when absent a key is generated once and kept in the data dir. */
     Optional<String> sessionKey();
 
+    /** Key that seals platform tokens in the database ({@link SecretBox}); when absent one is generated in the data dir. */
+    Optional<String> secretKey();
+
     /**
      * How long values read for every request (account details, unread counts, home page figures) are reused while
      * this instance writes nothing; a change made on another instance, such as a deactivation, shows within it.
@@ -46,6 +50,51 @@ public interface HeraldConfig {
     Sandbox sandbox();
 
     Mail mail();
+
+    Google google();
+
+    YouTube youtube();
+
+    /** Google's OAuth 2.0 server, which issues and renews YouTube tokens. */
+    interface Google {
+        /** Base of the token endpoint ({@code POST /token}); a gateway or a stub serving the real paths may stand in. */
+        @WithDefault("https://oauth2.googleapis.com")
+        URI oauthBase();
+    }
+
+    /**
+     * The YouTube Data API v3 (uploads, status, lookups, counters) and the Analytics API. Each base serves the real
+     * paths, so a deployment can point all of them at one gateway or mock server.
+     */
+    interface YouTube {
+        /** Base of the resumable upload endpoint ({@code /upload/youtube/v3/videos}). */
+        @WithDefault("https://www.googleapis.com")
+        URI uploadBase();
+
+        /** Base of the Data API ({@code /youtube/v3/...}). */
+        @WithDefault("https://www.googleapis.com")
+        URI apiBase();
+
+        /** Base of the Analytics API ({@code /v2/reports}), for the per-video analytics still to come. */
+        @WithDefault("https://youtubeanalytics.googleapis.com")
+        URI analyticsBase();
+
+        /** The Google OAuth client Herald connects channels with; YouTube channels are published only once it is set. */
+        Optional<String> clientId();
+
+        Optional<String> clientSecret();
+
+        /** Bytes per upload request: a multiple of 256 KiB (262144), as the resumable protocol requires. */
+        @WithDefault("4194304")
+        int chunkSize();
+
+        /**
+         * How long one request may take until YouTube answers (a chunk's bytes included); keep it well under
+         * {@code herald.dispatch.lease} so a slow chunk never outlives its claim.
+         */
+        @WithDefault("PT60S")
+        Duration timeout();
+    }
 
     /** Notification e-mails, sent through the Quarkus mailer ({@code quarkus.mailer.*}: host, port, credentials). */
     interface Mail {

@@ -66,13 +66,15 @@ public class HeraldMain {
         // Before the database, so a bad key fails at once rather than after the server has started.
         if (config.getOptionalValue(SESSION_KEY, String.class).filter(key -> !key.isBlank()).isEmpty()) {
             String key = config.getOptionalValue("herald.session-key", String.class).filter(k -> !k.isBlank())
-                    .orElseGet(() -> SessionKey.loadOrCreate(dataDir));
+                    .orElseGet(() -> KeyFile.loadOrCreate(dataDir, KeyFile.SESSION, "HERALD_SESSION_KEY"));
             if (key.length() < 32) {
                 throw new StartupFailure("HERALD_SESSION_KEY is " + key.length() + " characters long; use at least 32"
                         + " random characters (for example: openssl rand -base64 48).");
             }
             System.setProperty(SESSION_KEY, key);
         }
+        // Also before the database: a short key fails at once, and a generated one exists from the first start on.
+        SecretBox.of(config.getOptionalValue("herald.secret-key", String.class), dataDir);
         if (config.getOptionalValue(CSRF_KEY, String.class).filter(key -> !key.isBlank()).isEmpty()) {
             String sessionKey = System.getProperty(SESSION_KEY, config.getOptionalValue(SESSION_KEY, String.class).orElse(""));
             System.setProperty(CSRF_KEY, DerivedKeys.derive(sessionKey, "herald csrf token signature"));

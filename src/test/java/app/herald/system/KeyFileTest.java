@@ -16,31 +16,32 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SessionKeyTest {
+/** Generated keys in the data dir: kept across restarts, never readable by others, not even while written. */
+class KeyFileTest {
 
     @TempDir
     Path dataDir;
 
     @Test
     void keyIsGeneratedOnceAndReusedAfterARestart() throws IOException {
-        String first = SessionKey.loadOrCreate(dataDir);
-        String second = SessionKey.loadOrCreate(dataDir);
+        String first = sessionKey(dataDir);
+        String second = sessionKey(dataDir);
 
         assertThat(first).hasSizeGreaterThanOrEqualTo(32).isEqualTo(second);
-        assertThat(permissions(dataDir.resolve(SessionKey.FILE_NAME))).isEqualTo("rw-------");
+        assertThat(permissions(dataDir.resolve(KeyFile.SESSION))).isEqualTo("rw-------");
     }
 
     @Test
     void differentDataDirsGetDifferentKeys(@TempDir Path other) {
-        assertThat(SessionKey.loadOrCreate(dataDir)).isNotEqualTo(SessionKey.loadOrCreate(other));
+        assertThat(sessionKey(dataDir)).isNotEqualTo(sessionKey(other));
     }
 
     @Test
     void aTooShortKeyInAWorldReadableFileIsReplacedByAnOwnerOnlyOne() throws IOException {
-        Path file = Files.writeString(dataDir.resolve(SessionKey.FILE_NAME), "short");
+        Path file = Files.writeString(dataDir.resolve(KeyFile.SESSION), "short");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
-        String key = SessionKey.loadOrCreate(dataDir);
+        String key = sessionKey(dataDir);
 
         assertThat(key).hasSizeGreaterThanOrEqualTo(32);
         assertThat(Files.readString(file)).isEqualTo(key);
@@ -81,14 +82,18 @@ class SessionKeyTest {
         watcher.start();
         try {
             for (int i = 0; i < 2000; i++) {
-                Files.deleteIfExists(dataDir.resolve(SessionKey.FILE_NAME));
-                SessionKey.loadOrCreate(dataDir);
+                Files.deleteIfExists(dataDir.resolve(KeyFile.SESSION));
+                sessionKey(dataDir);
             }
         } finally {
             writing.set(false);
             watcher.join();
         }
         assertThat(exposed).isEmpty();
+    }
+
+    private static String sessionKey(Path dataDir) {
+        return KeyFile.loadOrCreate(dataDir, KeyFile.SESSION, "HERALD_SESSION_KEY");
     }
 
     private static String permissions(Path file) throws IOException {

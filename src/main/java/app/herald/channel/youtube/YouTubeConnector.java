@@ -1,0 +1,445 @@
+package app.herald.channel.youtube;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import app.herald.channel.ChannelRef;
+import app.herald.channel.ChannelTokens;
+import app.herald.channel.Connector;
+import app.herald.channel.ConnectorFailure;
+import app.herald.channel.FailureClass;
+import app.herald.channel.PlatformHandle;
+import app.herald.channel.PublishRequest;
+import app.herald.channel.RemoteStatus;
+import app.herald.channel.VideoMetrics;
+import app.herald.platform.Platform;
+import app.herald.system.HeraldConfig;
+import app.herald.system.SecretBox;
+import app.herald.system.StartupFailure;
+import io.quarkus.runtime.Startup;
+
+/**
+ * YouTube Shorts through the YouTube Data API v3 (contract: platform-apis.md section 1), with the JDK HTTP client: a
+ * resumable {@code videos.insert} session whose URI is the upload handle, chunked PUTs that always continue from
+ * the server's {@code Range}, the session's status query after any interruption, {@code videos.list} for processing
+ * and counters, the uploads playlist for reconciliation, and Google's token endpoint to renew access.
+ */
+@Startup
+@ApplicationScoped
+public class YouTubeConnector implements Connector {
+
+    /** The resumable protocol takes chunks in multiples of 256 KiB; only the last may be smaller. */
+    static final int CHUNK_UNIT = 256 * 1024;
+    /** "People & Blogs": YouTube wants a category on every insert; Shorts have no category of their own. */
+    private static final String CATEGORY = "22";
+    private static final Pattern RANGE = Pattern.compile("bytes=0-(\\d+)");
+    /** An access token this close to its expiry is renewed first, so it cannot run out in the middle of a chunk. */
+    private static final Duration EXPIRY_MARGIN = Duration.ofMinutes(1);
+
+    private final HeraldConfig.YouTube settings;
+    private final URI oauthBase;
+    private final ChannelTokens tokens;
+    private final HttpClient http;
+
+    @Inject
+    public YouTubeConnector(HeraldConfig config, ChannelTokens tokens) {
+        this.settings = config.youtube();
+        this.oauthBase = config.google().oauthBase();
+        this.tokens = tokens;
+        int chunk = settings.chunkSize();
+        if (chunk <= 0 || chunk % CHUNK_UNIT != 0) {
+            throw new StartupFailure("herald.youtube.chunk-size is " + chunk + "; YouTube takes chunks in"
+                    + " multiples of 262144 bytes (256 KiB), e.g. 4194304.");
+        }
+        // HTTP/1.1: the upload protocol is plain request/response, and a 308 must come back to us, never be followed.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(settings.timeout()).build();
+    }
+
+    /** Real YouTube channels, once Herald has a Google OAuth client to renew their access with. */
+    @Override
+    public boolean serves(ChannelRef channel) {
+        return !channel.sandbox() && channel.platform() == Platform.YOUTUBE_SHORTS && settings.clientId().isPresent()
+                && settings.clientSecret().isPresent();
+    }
+
+    @Override
+    public int chunkSize() {
+        return settings.chunkSize();
+    }
+
+    /** Opens the resumable session with the video's metadata; its URI ({@code Location}) is the handle. */
+    @Override
+    public PlatformHandle start(PublishRequest request) throws ConnectorFailure {
+        URI uri = URI.create(settings.uploadBase() + "/upload/youtube/v3/videos?uploadType=resumable&part=snippet%2Cstatus");
+        HttpRequest post = authorized(uri, request.channel())
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .header("X-Upload-Content-Length", String.valueOf(request.size()))
+                .header("X-Upload-Content-Type", request.mimeType())
+                .POST(HttpRequest.BodyPublishers.ofString(metadata(request), StandardCharsets.UTF_8)).build();
+        HttpResponse<String> response;
+        try {
+            response = exchange(post);
+        } catch (IOException e) {
+            // No session URI came back, so no bytes can follow it: opening a new session is safe (the orphan expires).
+            throw new ConnectorFailure(FailureClass.TRANSIENT, null, "no_answer", "YouTube did not answer the upload"
+                    + " session request (" + describe(e) + ").");
+        }
+        if (response.statusCode() != 200) {
+            throw GoogleErrors.classify(response);
+        }
+        String location = response.headers().firstValue("Location").orElseThrow(() -> new ConnectorFailure(
+                FailureClass.TRANSIENT, 200, "no_location", "YouTube opened no upload session (no Location header)."));
+        return new PlatformHandle(uri.resolve(location).toString(), 0, null);
+    }
+
+    /** Sends the bytes at the handle's offset; the answer's {@code Range} says where the next chunk starts. */
+    @Override
+    public PlatformHandle send(PublishRequest request, PlatformHandle handle, byte[] chunk) throws ConnectorFailure {
+        long first = handle.offset();
+        long last = first + chunk.length - 1;
+        HttpRequest put = authorized(URI.create(handle.uploadRef()), request.channel())
+                .header("Content-Type", request.mimeType())
+                .header("Content-Range", "bytes " + first + "-" + last + "/" + request.size())
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(chunk)).build();
+        HttpResponse<String> response;
+        try {
+            response = exchange(put);
+        } catch (IOException e) {
+            if (last + 1 >= request.size()) {
+                throw new ConnectorFailure(FailureClass.UNKNOWN_OUTCOME, null, "no_answer", "No answer from YouTube"
+                        + " after the final bytes (" + describe(e) + "); the upload may have completed.");
+            }
+            // Part of the chunk may have arrived: the session itself says how much it holds, and sending resumes there.
+            return handle.atOffset(held(request, handle, describe(e)));
+        }
+        return switch (response.statusCode()) {
+            case 308 -> handle.atOffset(received(response));
+            // The video is named by finish(), which asks the session again: the dispatcher keeps only the offset here.
+            case 200, 201 -> handle.atOffset(request.size());
+            case 404 -> throw sessionGone();
+            default -> throw GoogleErrors.classify(response);
+        };
+    }
+
+    /**
+     * After the last byte the upload is already complete on YouTube (there is no separate publish call): the session's
+     * status query replays the completion answer, which names the video.
+     */
+    @Override
+    public PlatformHandle finish(PublishRequest request, PlatformHandle handle) throws ConnectorFailure {
+        HttpResponse<String> response = statusQuery(request, handle);
+        return switch (response.statusCode()) {
+            case 200, 201 -> handle.withVideo(videoId(response));
+            case 308 -> throw new ConnectorFailure(FailureClass.UNKNOWN_OUTCOME, 308, "upload_incomplete", "YouTube"
+                    + " holds " + received(response) + " of " + request.size() + " bytes; Herald checks and resumes.");
+            case 404 -> throw sessionGone();
+            default -> throw GoogleErrors.classify(response);
+        };
+    }
+
+    /** A known video from {@code videos.list}; otherwise the upload session's own status. */
+    @Override
+    public RemoteStatus status(PublishRequest request, PlatformHandle handle) throws ConnectorFailure {
+        if (handle.videoId() != null) {
+            JsonNode items = get(request.channel(), "videos", Map.of("part", "status,processingDetails", "id",
+                    handle.videoId())).path("items");
+            if (items.isEmpty()) {
+                // Never NOT_FOUND here: that would send the video again, and a deleted video must not come back twice.
+                return new RemoteStatus(RemoteStatus.State.FAILED, request.size(), handle.videoId(), null, "YouTube no"
+                        + " longer shows video " + handle.videoId() + " to this channel (deleted or made unavailable).");
+            }
+            return remoteStatus(items.path(0), request.size());
+        }
+        if (handle.uploadRef() == null) {
+            return new RemoteStatus(RemoteStatus.State.NOT_FOUND, 0, null, null, "No upload session.");
+        }
+        HttpResponse<String> response = statusQuery(request, handle);
+        return switch (response.statusCode()) {
+            case 200, 201 -> remoteStatus(GoogleErrors.parse(response.body()), request.size());
+            case 308 -> new RemoteStatus(RemoteStatus.State.UPLOADING, received(response), null, null, null);
+            case 404 -> new RemoteStatus(RemoteStatus.State.NOT_FOUND, 0, null, null, "YouTube no longer knows the upload"
+                    + " session (it expired).");
+            default -> throw GoogleErrors.classify(response);
+        };
+    }
+
+    /**
+     * The reconciliation playbook without a session: the channel's uploads playlist, its newest 50 videos, and the
+     * one whose tags carry the publication's marker.
+     */
+    @Override
+    public Optional<RemoteStatus> lookup(PublishRequest request) throws ConnectorFailure {
+        ChannelRef channel = request.channel();
+        JsonNode channels = get(channel, "channels", Map.of("part", "contentDetails", "mine", "true")).path("items");
+        String uploads = channels.path(0).path("contentDetails").path("relatedPlaylists").path("uploads").asText("");
+        if (uploads.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode items = get(channel, "playlistItems", Map.of("part", "snippet,contentDetails,status", "playlistId", uploads,
+                "maxResults", "50")).path("items");
+        List<String> ids = new ArrayList<>();
+        items.forEach(item -> ids.add(item.path("contentDetails").path("videoId").asText(
+                item.path("snippet").path("resourceId").path("videoId").asText(""))));
+        ids.removeIf(String::isEmpty);
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode videos = get(channel, "videos", Map.of("part", "snippet,status,processingDetails", "id",
+                String.join(",", ids))).path("items");
+        for (JsonNode video : videos) {
+            for (JsonNode tag : video.path("snippet").path("tags")) {
+                if (request.marker().equals(tag.asText())) {
+                    return Optional.of(remoteStatus(video, request.size()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Lifetime counters from {@code videos.list}; YouTube serialises them as strings. */
+    @Override
+    public VideoMetrics metrics(ChannelRef channel, String videoId) throws ConnectorFailure {
+        JsonNode items = get(channel, "videos", Map.of("part", "statistics", "id", videoId)).path("items");
+        if (items.isEmpty()) {
+            throw new ConnectorFailure(FailureClass.INVALID, 200, "video_not_found", "YouTube shows no video " + videoId
+                    + " to this channel.");
+        }
+        JsonNode statistics = items.path(0).path("statistics");
+        return new VideoMetrics(Instant.now(), count(statistics, "viewCount"), count(statistics, "likeCount"),
+                count(statistics, "commentCount"), null, null, null, null, null, null, null);
+    }
+
+    /**
+     * Renews the access token with the stored refresh token. Google's answer normally carries no new refresh token,
+     * so the stored one is kept; {@code invalid_grant} (revoked, expired, unused for six months) means reconnecting.
+     */
+    @Override
+    public boolean refresh(ChannelRef channel) throws ConnectorFailure {
+        ChannelTokens.Tokens stored = stored(channel);
+        if (stored.refreshToken() == null) {
+            return false;
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("client_id", settings.clientId().orElse(""));
+        form.put("client_secret", settings.clientSecret().orElse(""));
+        form.put("refresh_token", stored.refreshToken());
+        form.put("grant_type", "refresh_token");
+        HttpRequest post = HttpRequest.newBuilder(URI.create(oauthBase + "/token")).timeout(settings.timeout())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(query(form))).build();
+        HttpResponse<String> response;
+        try {
+            response = exchange(post);
+        } catch (IOException e) {
+            throw new ConnectorFailure(FailureClass.TRANSIENT, null, "no_answer", "Google's token endpoint did not answer ("
+                    + describe(e) + ").");
+        }
+        JsonNode body = GoogleErrors.parse(response.body());
+        int status = response.statusCode();
+        if (status == 200 && body.hasNonNull("access_token")) {
+            Instant expiresAt = Instant.now().plusSeconds(body.path("expires_in").asLong(3599));
+            tokens.renewed(channel.id(), body.path("access_token").asText(), expiresAt, body.path("refresh_token").asText(null));
+            return true;
+        }
+        String error = body.path("error").asText("http_" + status);
+        if ("invalid_grant".equals(error)) {
+            return false;
+        }
+        String message = "Google's token endpoint: " + body.path("error_description").asText(error) + " (" + error + ")";
+        if (status >= 500 || status == 429 || status == 200) {
+            throw new ConnectorFailure(FailureClass.TRANSIENT, status, error, message + ".");
+        }
+        // invalid_client, unauthorized_client and the like: Herald's OAuth client is wrong, not the channel's consent.
+        throw new ConnectorFailure(FailureClass.AUTH, status, error, message + "; check herald.youtube.client-id and"
+                + " herald.youtube.client-secret.");
+    }
+
+    private String metadata(PublishRequest request) {
+        ObjectNode body = GoogleErrors.JSON.createObjectNode();
+        ObjectNode snippet = body.putObject("snippet");
+        snippet.put("title", request.title());
+        snippet.put("description", request.caption());
+        // The marker makes the lookup exact: tags are not shown on the watch page, and they come back in videos.list.
+        snippet.putArray("tags").add(request.marker());
+        snippet.put("categoryId", CATEGORY);
+        ObjectNode status = body.putObject("status");
+        status.put("privacyStatus", "public");
+        status.put("selfDeclaredMadeForKids", false);
+        return body.toString();
+    }
+
+    /** {@code PUT <session> Content-Range: bytes *}{@code /<size>}: where the session stands, without sending bytes. */
+    private HttpResponse<String> statusQuery(PublishRequest request, PlatformHandle handle) throws ConnectorFailure {
+        HttpRequest put = authorized(URI.create(handle.uploadRef()), request.channel())
+                .header("Content-Range", "bytes */" + request.size())
+                .PUT(HttpRequest.BodyPublishers.noBody()).build();
+        try {
+            return exchange(put);
+        } catch (IOException e) {
+            throw new ConnectorFailure(FailureClass.TRANSIENT, null, "no_answer", "YouTube did not answer the upload"
+                    + " status query (" + describe(e) + ").");
+        }
+    }
+
+    /** After an interrupted chunk: how many bytes the session holds, so the next chunk starts there. */
+    private long held(PublishRequest request, PlatformHandle handle, String interruption) throws ConnectorFailure {
+        HttpResponse<String> response;
+        try {
+            response = statusQuery(request, handle);
+        } catch (ConnectorFailure failure) {
+            if (failure.failureClass() != FailureClass.TRANSIENT) {
+                throw failure;
+            }
+            throw new ConnectorFailure(FailureClass.TRANSIENT, null, "no_answer", "The connection to YouTube dropped"
+                    + " during a chunk (" + interruption + ") and the status query failed too; sending resumes from"
+                    + " what YouTube holds.");
+        }
+        return switch (response.statusCode()) {
+            case 308 -> received(response);
+            case 200, 201 -> request.size();
+            case 404 -> throw sessionGone();
+            default -> throw GoogleErrors.classify(response);
+        };
+    }
+
+    /** Bytes the session holds, from a 308's {@code Range: bytes=0-N}; none when the header is missing. */
+    private static long received(HttpResponse<String> response) {
+        return response.headers().firstValue("Range").map(RANGE::matcher).filter(Matcher::matches)
+                .map(m -> Long.parseLong(m.group(1)) + 1).orElse(0L);
+    }
+
+    private static ConnectorFailure sessionGone() {
+        // Nothing was published through an expired session; reconciling checks the channel, then opens a new one.
+        return new ConnectorFailure(FailureClass.UNKNOWN_OUTCOME, 404, "session_expired", "YouTube no longer knows the"
+                + " upload session (it expired); Herald checks the channel before starting a new upload.");
+    }
+
+    private JsonNode get(ChannelRef channel, String resource, Map<String, String> parameters) throws ConnectorFailure {
+        URI uri = URI.create(settings.apiBase() + "/youtube/v3/" + resource + "?" + query(parameters));
+        HttpResponse<String> response;
+        try {
+            response = exchange(authorized(uri, channel).GET().build());
+        } catch (IOException e) {
+            throw new ConnectorFailure(FailureClass.TRANSIENT, null, "no_answer", "YouTube did not answer " + resource
+                    + ".list (" + describe(e) + ").");
+        }
+        if (response.statusCode() != 200) {
+            throw GoogleErrors.classify(response);
+        }
+        return GoogleErrors.parse(response.body());
+    }
+
+    /**
+     * A request carrying the channel's access token; an expired token (or none) is an AUTH failure before any call,
+     * so the dispatcher renews it through {@link #refresh} and records that step.
+     */
+    private HttpRequest.Builder authorized(URI uri, ChannelRef channel) throws ConnectorFailure {
+        ChannelTokens.Tokens stored = stored(channel);
+        if (stored.expiresAt() != null && !Instant.now().plus(EXPIRY_MARGIN).isBefore(stored.expiresAt())) {
+            throw new ConnectorFailure(FailureClass.AUTH, null, "token_expired", "The YouTube access token expired at "
+                    + stored.expiresAt() + ".");
+        }
+        return HttpRequest.newBuilder(uri).timeout(settings.timeout()).header("Authorization", "Bearer " + stored.accessToken());
+    }
+
+    /**
+     * The channel's tokens; none, or tokens that cannot be opened, are an AUTH failure whose message the channel's
+     * "reconnect needed" reason then shows (not connected yet, or sealed under another key).
+     */
+    private ChannelTokens.Tokens stored(ChannelRef channel) throws ConnectorFailure {
+        try {
+            return tokens.find(channel.id()).orElseThrow(() -> new ConnectorFailure(FailureClass.AUTH, null,
+                    "not_connected", channel.displayName() + " is not connected to a YouTube account yet."));
+        } catch (SecretBox.Unreadable e) {
+            throw new ConnectorFailure(FailureClass.AUTH, null, "token_unreadable", e.getMessage());
+        }
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) throws IOException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for YouTube");
+        }
+    }
+
+    private static String videoId(HttpResponse<String> response) throws ConnectorFailure {
+        String id = GoogleErrors.parse(response.body()).path("id").asText("");
+        if (id.isEmpty()) {
+            throw new ConnectorFailure(FailureClass.UNKNOWN_OUTCOME, response.statusCode(), "no_video_id", "YouTube"
+                    + " completed the upload but named no video; Herald checks the channel.");
+        }
+        return id;
+    }
+
+    /** A video resource reduced to what the dispatcher acts on (platform-apis.md 1.4). */
+    private static RemoteStatus remoteStatus(JsonNode video, long size) {
+        String id = video.path("id").asText(null);
+        JsonNode status = video.path("status");
+        String processing = video.path("processingDetails").path("processingStatus").asText("");
+        return switch (status.path("uploadStatus").asText("")) {
+            case "processed" -> published(id, size);
+            case "failed" -> failed(id, size, "YouTube could not process the video (" + status.path("failureReason")
+                    .asText("no reason given") + ").");
+            case "rejected" -> failed(id, size, "YouTube rejected the video (" + status.path("rejectionReason")
+                    .asText("no reason given") + ").");
+            case "deleted" -> failed(id, size, "The video was deleted on YouTube.");
+            default -> switch (processing) {
+                case "succeeded" -> published(id, size);
+                case "failed", "terminated" -> failed(id, size, "YouTube's processing of the video " + processing + " ("
+                        + video.path("processingDetails").path("processingFailureReason").asText("no reason given") + ").");
+                default -> new RemoteStatus(RemoteStatus.State.PROCESSING, size, id, null, null);
+            };
+        };
+    }
+
+    private static RemoteStatus published(String id, long size) {
+        return new RemoteStatus(RemoteStatus.State.PUBLISHED, size, id, "https://www.youtube.com/shorts/" + id, null);
+    }
+
+    private static RemoteStatus failed(String id, long size, String message) {
+        return new RemoteStatus(RemoteStatus.State.FAILED, size, id, null, message);
+    }
+
+    private static Long count(JsonNode statistics, String field) {
+        JsonNode value = statistics.get(field);
+        return value == null || value.isNull() ? null : Long.valueOf(value.asText());
+    }
+
+    private static String query(Map<String, String> parameters) {
+        return parameters.entrySet().stream().map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+}

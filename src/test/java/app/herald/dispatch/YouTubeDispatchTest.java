@@ -1,0 +1,242 @@
+package app.herald.dispatch;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+
+import app.herald.calendar.CalendarFixture;
+import app.herald.calendar.Notification;
+import app.herald.calendar.Publication;
+import app.herald.calendar.PublicationAttempt;
+import app.herald.calendar.PublicationStatus;
+import app.herald.channel.Channel;
+import app.herald.channel.ChannelStatus;
+import app.herald.channel.ChannelTokens;
+import app.herald.channel.SandboxFailureMode;
+import app.herald.channel.youtube.YouTubeStub;
+import app.herald.platform.Platform;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The unchanged dispatcher publishing through the YouTube connector to a WireMock Google: the stub's request journal
+ * shows what was sent, so "one upload" is proved, not assumed.
+ */
+@QuarkusTest
+@WithTestResource(YouTubeStub.class)
+class YouTubeDispatchTest {
+
+    private static final String UPLOADS = "/upload/youtube/v3/videos";
+    private static final int SIZE = 600_000;
+
+    @YouTubeStub.Server
+    WireMockServer google;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    ChannelTokens tokens;
+
+    private long brand;
+    private long channel;
+    private long id;
+    private byte[] video;
+    private String marker;
+
+    @BeforeEach
+    void duePublicationOnAConnectedYouTubeChannel() throws IOException {
+        google.resetAll();
+        brand = DispatchFixture.brand();
+        channel = CalendarFixture.channel(brand, Platform.YOUTUBE_SHORTS, "Europe/Berlin", 1000, 0, ChannelStatus.ACTIVE);
+        QuarkusTransaction.requiringNew().run(() -> Channel.<Channel>findById(channel).sandbox = false);
+        tokens.store(channel, new ChannelTokens.Tokens("UC-herald", "access-1", "refresh-1", Instant.now().plus(Duration.ofHours(1))));
+        id = DispatchFixture.duePublication(brand, channel, Instant.now().minusSeconds(5), SIZE);
+        video = Files.readAllBytes(DispatchFixture.videoFile(id));
+        marker = PublicationDispatch.marker(CalendarFixture.load(id));
+    }
+
+    private void dispatchUntilSettled(String name) {
+        for (int round = 0; round < 50 && dispatcher.round(name) > 0; round++) {
+            // Each round claims afresh.
+        }
+    }
+
+    @Test
+    void aTimeoutAfterTheFinalBytesIsReconciledByTheLookupAndPublishedWithoutASecondUpload() {
+        stubSession("access-1");
+        stubChunk("access-1", 0, 262_143, resume(262_143));
+        stubChunk("access-1", 262_144, 524_287, resume(524_287));
+        // YouTube creates the video but answers after Herald stopped waiting (the stub's timeout is 3 s).
+        stubChunk("access-1", 524_288, 599_999, created("VIDLATE").withFixedDelay(6_000));
+        stubLookup("VIDLATE");
+
+        dispatchUntilSettled("yt-timeout");
+
+        Publication publication = CalendarFixture.load(id);
+        assertThat(publication.status).isEqualTo(PublicationStatus.PUBLISHED);
+        assertThat(publication.platformVideoId).isEqualTo("VIDLATE");
+        assertThat(publication.platformUrl).isEqualTo("https://www.youtube.com/shorts/VIDLATE");
+        google.verify(1, postRequestedFor(urlPathEqualTo(UPLOADS)));
+        google.verify(1, putRequestedFor(urlPathEqualTo(UPLOADS)).withHeader("Content-Range",
+                equalTo("bytes 524288-599999/600000")));
+        assertThat(steps()).containsSubsequence("SEND:UNKNOWN_OUTCOME", "LOOKUP:OK");
+    }
+
+    @Test
+    void anAccessTokenRefusedMidUploadIsRenewedAndTheSameSessionContinues() {
+        stubSession("access-1");
+        stubChunk("access-1", 0, 262_143, resume(262_143));
+        stubChunk("access-1", 262_144, 524_287, json(401, """
+                {"error":{"code":401,"message":"Request had invalid authentication credentials.",
+                  "errors":[{"message":"Invalid Credentials","domain":"global","reason":"authError"}],"status":"UNAUTHENTICATED"}}"""));
+        google.stubFor(post(urlPathEqualTo("/token")).withFormParam("grant_type", equalTo("refresh_token"))
+                .withFormParam("refresh_token", equalTo("refresh-1")).withFormParam("client_id", equalTo(YouTubeStub.CLIENT_ID))
+                .willReturn(json(200, """
+                        {"access_token":"access-2","expires_in":3599,"token_type":"Bearer"}""")));
+        stubChunk("access-2", 262_144, 524_287, resume(524_287));
+        stubChunk("access-2", 524_288, 599_999, created("VIDOK"));
+        google.stubFor(statusQuery("access-2").willReturn(created("VIDOK")));
+        google.stubFor(get(urlPathEqualTo("/youtube/v3/videos")).withQueryParam("part", equalTo("status,processingDetails"))
+                .withQueryParam("id", equalTo("VIDOK")).withHeader("Authorization", equalTo("Bearer access-2"))
+                .willReturn(json(200, """
+                        {"items":[{"id":"VIDOK","status":{"uploadStatus":"processed"},
+                          "processingDetails":{"processingStatus":"succeeded"}}]}""")));
+
+        dispatchUntilSettled("yt-refresh");
+
+        Publication publication = CalendarFixture.load(id);
+        assertThat(publication.status).isEqualTo(PublicationStatus.PUBLISHED);
+        assertThat(publication.platformVideoId).isEqualTo("VIDOK");
+        google.verify(1, postRequestedFor(urlPathEqualTo(UPLOADS)));
+        assertThat(steps()).containsSubsequence("SEND:OK", "SEND:AUTH", "REFRESH:OK", "SEND:OK", "SEND:OK", "FINISH:OK",
+                "STATUS:OK");
+        assertThat(tokens.find(channel).orElseThrow().refreshToken()).isEqualTo("refresh-1");
+    }
+
+    @Test
+    void aRevokedRefreshTokenMakesTheChannelNeedReconnectingAndTellsTheOwner() {
+        google.stubFor(post(urlPathEqualTo(UPLOADS)).willReturn(json(401, """
+                {"error":{"code":401,"message":"Request had invalid authentication credentials.",
+                  "errors":[{"reason":"authError"}]}}""")));
+        google.stubFor(post(urlPathEqualTo("/token")).willReturn(json(400, """
+                {"error":"invalid_grant","error_description":"Token has been expired or revoked."}""")));
+
+        dispatchUntilSettled("yt-revoked");
+
+        assertThat(CalendarFixture.load(id).status).isEqualTo(PublicationStatus.RETRY_WAIT);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Channel.<Channel>findById(channel).status))
+                .isEqualTo(ChannelStatus.RECONNECT_NEEDED);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Notification.latestFor("marketer")))
+                .anySatisfy(notification -> assertThat(notification.message).contains("needs reconnecting"));
+        assertThat(steps()).containsExactly("START:AUTH", "REFRESH:OK");
+    }
+
+    @Test
+    void anExhaustedQuotaPausesTheYouTubeChannelUntilMidnightPacificWhileAnotherChannelPublishes() {
+        google.stubFor(post(urlPathEqualTo(UPLOADS)).willReturn(json(403, """
+                {"error":{"code":403,"message":"The request cannot be completed because you have exceeded your quota.",
+                  "errors":[{"domain":"youtube.quota","reason":"quotaExceeded"}]}}""")));
+        long sandbox = DispatchFixture.sandboxChannel(brand, Platform.TIKTOK, SandboxFailureMode.NONE);
+        long other = DispatchFixture.duePublication(brand, sandbox, Instant.now().minusSeconds(5), 10_000);
+        ZoneId pacific = ZoneId.of("America/Los_Angeles");
+        Instant midnight = Instant.now().atZone(pacific).toLocalDate().plusDays(1).atStartOfDay(pacific).toInstant();
+
+        dispatchUntilSettled("yt-quota");
+
+        Publication paused = CalendarFixture.load(id);
+        assertThat(paused.status).isEqualTo(PublicationStatus.RETRY_WAIT);
+        assertThat(paused.nextAttemptAt).isEqualTo(midnight);
+        assertThat(paused.failureReason).contains("exceeded your quota");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Channel.<Channel>findById(channel).pausedUntil))
+                .isEqualTo(midnight);
+        assertThat(CalendarFixture.load(other).status).isEqualTo(PublicationStatus.PUBLISHED);
+    }
+
+    private List<String> steps() {
+        return QuarkusTransaction.requiringNew().call(() -> PublicationAttempt.listFor(id)).stream()
+                .map(attempt -> attempt.step + ":" + attempt.outcome).toList();
+    }
+
+    private String session() {
+        return "http://127.0.0.1:" + google.port() + UPLOADS + "?uploadType=resumable&upload_id=P" + id + "&part=snippet,status";
+    }
+
+    private void stubSession(String token) {
+        google.stubFor(post(urlPathEqualTo(UPLOADS)).withQueryParam("uploadType", equalTo("resumable"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .withHeader("X-Upload-Content-Length", equalTo(String.valueOf(SIZE)))
+                .withHeader("X-Upload-Content-Type", equalTo("video/mp4"))
+                .withRequestBody(matchingJsonPath("$.snippet.tags[0]", equalTo(marker)))
+                .willReturn(aResponse().withStatus(200).withHeader("Location", session())));
+    }
+
+    private void stubChunk(String token, int first, int last, ResponseDefinitionBuilder answer) {
+        google.stubFor(put(urlPathEqualTo(UPLOADS)).withQueryParam("upload_id", equalTo("P" + id))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .withHeader("Content-Range", equalTo("bytes " + first + "-" + last + "/" + SIZE))
+                .withRequestBody(binaryEqualTo(Arrays.copyOfRange(video, first, last + 1)))
+                .willReturn(answer));
+    }
+
+    private MappingBuilder statusQuery(String token) {
+        return put(urlPathEqualTo(UPLOADS)).withQueryParam("upload_id", equalTo("P" + id))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .withHeader("Content-Range", matching("^bytes \\*/\\d+$"));
+    }
+
+    private void stubLookup(String videoId) {
+        google.stubFor(get(urlPathEqualTo("/youtube/v3/channels")).withQueryParam("mine", equalTo("true"))
+                .willReturn(json(200, """
+                        {"items":[{"id":"UC-herald","contentDetails":{"relatedPlaylists":{"uploads":"UU-herald"}}}]}""")));
+        google.stubFor(get(urlPathEqualTo("/youtube/v3/playlistItems")).withQueryParam("playlistId", equalTo("UU-herald"))
+                .willReturn(json(200, """
+                        {"items":[{"snippet":{"resourceId":{"videoId":"%s"}},"contentDetails":{"videoId":"%s"}}]}"""
+                        .formatted(videoId, videoId))));
+        google.stubFor(get(urlPathEqualTo("/youtube/v3/videos")).withQueryParam("id", equalTo(videoId))
+                .willReturn(json(200, """
+                        {"items":[{"id":"%s","snippet":{"tags":["%s"]},"status":{"uploadStatus":"processed"}}]}"""
+                        .formatted(videoId, marker))));
+    }
+
+    private static ResponseDefinitionBuilder resume(int lastByte) {
+        return aResponse().withStatus(308).withHeader("Range", "bytes=0-" + lastByte);
+    }
+
+    private static ResponseDefinitionBuilder created(String videoId) {
+        return json(201, """
+                {"kind":"youtube#video","id":"%s","status":{"uploadStatus":"uploaded","privacyStatus":"public"}}"""
+                .formatted(videoId));
+    }
+
+    private static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=UTF-8").withBody(body);
+    }
+}
