@@ -63,6 +63,11 @@ public class DispatchClaims {
         if (servedBy.isEmpty()) {
             return List.of();
         }
+        // Read committed: no gap locks, and rows a locking read looked at but did not take are let go at once, so a
+        // worker releasing its channel never waits for a claim that merely passed over it (which could deadlock with
+        // the claim's read of that worker's publications). Allowed here as nothing ran yet in this transaction, and
+        // it holds for this transaction only.
+        em.createNativeQuery("SET TRANSACTION ISOLATION LEVEL READ COMMITTED").executeUpdate();
         // Channels first: one post per channel in flight, and a channel's turn comes with its earliest due
         // publication (one dive into the (channel_id, due_at) index; due_at passes once the slot, the next attempt and
         // any lease are all behind us). Busy channels are skipped without reading their publications. This read

@@ -592,14 +592,25 @@ public class PublicationDispatch {
         }
     }
 
+    /**
+     * Whether the transaction lost a race that running it again settles: an optimistic-lock conflict, or the
+     * database picking it as a deadlock victim (rolled back whole). The transaction manager reports a failure at
+     * commit as a suppressed exception, so both causes and suppressed ones are looked at.
+     */
     private static boolean lostRace(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof jakarta.persistence.OptimisticLockException
-                    || cause instanceof org.hibernate.StaleStateException) {
+        if (e == null) {
+            return false;
+        }
+        if (e instanceof jakarta.persistence.OptimisticLockException || e instanceof org.hibernate.StaleStateException
+                || e instanceof java.sql.SQLTransactionRollbackException) {
+            return true;
+        }
+        for (Throwable suppressed : e.getSuppressed()) {
+            if (lostRace(suppressed)) {
                 return true;
             }
         }
-        return false;
+        return lostRace(e.getCause());
     }
 
     private static byte[] readChunk(Path file, long offset, int length) throws ConnectorFailure {
