@@ -14,7 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import app.herald.calendar.Publication;
-import app.herald.calendar.PublicationStatus;
+import app.herald.channel.Channel;
 import app.herald.channel.ChannelRef;
 import app.herald.channel.Connectors;
 import app.herald.channel.SandboxFailureMode;
@@ -53,9 +53,9 @@ public class DispatchClaims {
     DispatchMetrics metrics;
 
     /**
-     * Claims up to {@code limit} due publications, each on a different channel; returns their ids. Only the leases
-     * are written here: the rows stay locked until this commits, so the move to CLAIMED (with its audit row) waits
-     * for the worker's first step.
+     * Claims up to {@code limit} due publications, each on a different channel; returns their ids. Only the channels'
+     * leases are written here: the rows stay locked until this commits, so the publication's own lease and its move
+     * to CLAIMED (with its audit row) wait for the worker's first step.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Long> claim(String instance, Instant now, int limit) {
@@ -97,14 +97,14 @@ public class DispatchClaims {
         if (free.isEmpty()) {
             return List.of();
         }
-        // Their due publications, read as they stand now (a locking read, not this transaction's older snapshot,
-        // which may predate another dispatcher's last step on the channel); the earliest of each channel is its turn.
+        // Their due publications as they stand now (read committed: each read sees the latest commits), without
+        // locks: only the holder of a channel's lease starts its publications. The earliest of each is its turn.
         @SuppressWarnings("unchecked")
         List<Object[]> due = em.createNativeQuery("SELECT p.id, p.channel_id,"
                         // A retry became due at its next attempt, not at its scheduled time.
                         + " TIMESTAMPDIFF(MICROSECOND, GREATEST(p.scheduled_at, COALESCE(p.next_attempt_at, p.scheduled_at)), :now)"
                         + " FROM publication p WHERE p.channel_id IN (:channels) AND p.due_at <= :now"
-                        + " ORDER BY p.channel_id, p.due_at, p.id FOR UPDATE")
+                        + " ORDER BY p.channel_id, p.due_at, p.id")
                 .setParameter("now", now)
                 .setParameter("channels", free.stream().map(Number::longValue).toList())
                 .getResultList();
@@ -121,13 +121,31 @@ public class DispatchClaims {
         if (claimed.isEmpty()) {
             return claimed;
         }
-        // One statement per table for the whole batch: the rows are locked until commit, so keep the commit near.
+        // One statement for the whole batch: the rows are locked until commit, so keep the commit near. The
+        // publications get their lease from the worker's first step (take), in the commit that moves them anyway.
         em.createNativeQuery("UPDATE channel SET dispatch_owner = :me, dispatch_lease_until = :until WHERE id IN (:ids)")
                 .setParameter("me", instance).setParameter("until", until).setParameter("ids", channels).executeUpdate();
-        em.createNativeQuery("UPDATE publication SET claimed_by = :me, lease_until = :until, claimed_at = :now WHERE id IN (:ids)")
-                .setParameter("me", instance).setParameter("until", until).setParameter("now", now)
-                .setParameter("ids", claimed).executeUpdate();
         return claimed;
+    }
+
+    /**
+     * A worker's first step on a publication its dispatcher claimed: takes the publication's lease while
+     * {@code instance} holds its channel's (a claim leases only the channel); false when that lease is gone or the
+     * publication is held by another live lease.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean take(Publication publication, String instance, Instant now) {
+        Channel channel = publication.channel;
+        if (!instance.equals(channel.dispatchOwner) || channel.dispatchLeaseUntil == null || !channel.dispatchLeaseUntil.isAfter(now)) {
+            return false;
+        }
+        if (publication.leaseUntil != null && publication.leaseUntil.isAfter(now) && !instance.equals(publication.claimedBy)) {
+            return false;
+        }
+        publication.claimedBy = instance;
+        publication.leaseUntil = channel.dispatchLeaseUntil;
+        publication.claimedAt = now;
+        return true;
     }
 
     /** How many channels are paused by a platform's rate limit now, for the dispatcher's gauge. */

@@ -126,7 +126,7 @@ public class PublicationDispatch {
     }
 
     private void work(Job job) {
-        Optional<Snapshot> next = record(job, publication -> {
+        Optional<Snapshot> next = inStep(job, claims::take, publication -> {
         });
         boolean refreshed = false;
         for (int step = 0; step < MAX_STEPS && next.isPresent(); step++) {
@@ -522,12 +522,22 @@ public class PublicationDispatch {
      * says wait or done).
      */
     private Optional<Snapshot> record(Job job, java.util.function.Consumer<Publication> change) {
+        return inStep(job, claims::renew, change);
+    }
+
+    /** Whether {@code instance} holds (or, for a first step, may take) the publication's lease. */
+    @FunctionalInterface
+    private interface Hold {
+        boolean hold(Publication publication, String instance, Instant now);
+    }
+
+    private Optional<Snapshot> inStep(Job job, Hold hold, java.util.function.Consumer<Publication> change) {
         PublicationStatus[] status = { null };
         Optional<Snapshot> next = inTransaction(job, () -> {
             status[0] = null;
             Instant now = Instant.now();
             Publication publication = Publication.findById(job.id);
-            if (publication == null || !claims.renew(publication, job.instance, now)) {
+            if (publication == null || !hold.hold(publication, job.instance, now)) {
                 return Optional.empty();
             }
             boolean paused = false;

@@ -244,7 +244,10 @@ class DispatchBenchmarkTest {
         return ids;
     }
 
-    /** Claims/s of the claim alone: passes until every publication was claimed once, channel leases cleared in between. */
+    /**
+     * Claims/s of the claim alone: passes of claims until as many were made as there are publications, channel
+     * leases (all a claim writes) cleared in between.
+     */
     private double heraldClaimsPerSecond(List<Long> ids) throws Exception {
         long nanos = 0;
         int total = 0;
