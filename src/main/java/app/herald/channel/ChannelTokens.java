@@ -1,5 +1,6 @@
 package app.herald.channel;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -20,6 +21,9 @@ public class ChannelTokens {
     /** What a connector needs to call the platform for a channel; {@code refreshToken} may be null. */
     public record Tokens(String accountId, String accessToken, String refreshToken, Instant expiresAt) {
     }
+
+    /** An access token this close to its expiry is renewed first, so it cannot run out in the middle of a chunk. */
+    private static final Duration EXPIRY_MARGIN = Duration.ofMinutes(1);
 
     private final SecretBox box;
 
@@ -42,6 +46,32 @@ public class ChannelTokens {
                     row.refreshToken == null ? null : box.open(row.refreshToken, context(channelId, "refresh")),
                     row.expiresAt));
         });
+    }
+
+    /**
+     * The channel's tokens for a connector call to {@code platform}; none, or tokens that cannot be opened, are an AUTH
+     * failure whose message the channel's "reconnect needed" reason then shows (not connected yet, another key).
+     */
+    public Tokens require(ChannelRef channel, String platform) throws ConnectorFailure {
+        try {
+            return find(channel.id()).orElseThrow(() -> new ConnectorFailure(FailureClass.AUTH, null, "not_connected",
+                    channel.displayName() + " is not connected to a " + platform + " account yet."));
+        } catch (SecretBox.Unreadable e) {
+            throw new ConnectorFailure(FailureClass.AUTH, null, "token_unreadable", e.getMessage());
+        }
+    }
+
+    /**
+     * The access token to call {@code platform} with; an expired one is an AUTH failure before any call, so the
+     * dispatcher renews it through the connector's refresh and records that step.
+     */
+    public String accessToken(ChannelRef channel, String platform) throws ConnectorFailure {
+        Tokens stored = require(channel, platform);
+        if (stored.expiresAt() != null && !Instant.now().plus(EXPIRY_MARGIN).isBefore(stored.expiresAt())) {
+            throw new ConnectorFailure(FailureClass.AUTH, null, "token_expired", "The " + platform + " access token expired at "
+                    + stored.expiresAt() + ".");
+        }
+        return stored.accessToken();
     }
 
     /** Stores the tokens of a newly connected account, replacing any earlier ones. */

@@ -1,22 +1,17 @@
 package app.herald.channel.youtube;
 
-import java.io.IOException;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.herald.channel.ConnectorFailure;
 import app.herald.channel.FailureClass;
+import app.herald.channel.PlatformHttp;
 
 /**
  * Turns a Google error answer ({@code {"error":{"code","message","errors":[{"reason",...}]}}}) into a classified
@@ -24,8 +19,6 @@ import app.herald.channel.FailureClass;
  * 1.5) says, never on the message text, which is only shown.
  */
 final class GoogleErrors {
-
-    static final ObjectMapper JSON = new ObjectMapper();
 
     /** YouTube's daily quota resets at midnight Pacific Time. */
     private static final ZoneId QUOTA_ZONE = ZoneId.of("America/Los_Angeles");
@@ -42,7 +35,7 @@ final class GoogleErrors {
     /** The classified failure for a Data API or upload answer that is not a success. */
     static ConnectorFailure classify(HttpResponse<String> response) {
         int status = response.statusCode();
-        JsonNode error = parse(response.body()).path("error");
+        JsonNode error = PlatformHttp.json(response.body()).path("error");
         String reason = error.path("errors").path(0).path("reason").asText(null);
         String code = reason != null ? reason : "http_" + status;
         String message = "YouTube: " + text(error.path("message").asText(null), status) + " (" + code + ")";
@@ -55,7 +48,7 @@ final class GoogleErrors {
             return new ConnectorFailure(FailureClass.RATE_LIMITED, status, code, message, now.plus(UPLOAD_CAP_WAIT));
         }
         if (status == 429 || THROTTLED.contains(reason)) {
-            return new ConnectorFailure(FailureClass.RATE_LIMITED, status, code, message, retryAfter(response.headers(), now));
+            return new ConnectorFailure(FailureClass.RATE_LIMITED, status, code, message, PlatformHttp.retryAfter(response.headers(), now));
         }
         if (status == 401 || ACCESS.contains(reason)) {
             return new ConnectorFailure(FailureClass.AUTH, status, code, message);
@@ -70,34 +63,6 @@ final class GoogleErrors {
     static Instant nextQuotaReset(Instant now) {
         LocalDate today = now.atZone(QUOTA_ZONE).toLocalDate();
         return today.plusDays(1).atStartOfDay(QUOTA_ZONE).toInstant();
-    }
-
-    /** {@code Retry-After} as seconds or an HTTP date; null when absent or unreadable (the dispatcher backs off). */
-    static Instant retryAfter(HttpHeaders headers, Instant now) {
-        String value = headers.firstValue("Retry-After").map(String::strip).orElse(null);
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        if (value.chars().allMatch(Character::isDigit)) {
-            return now.plusSeconds(Long.parseLong(value));
-        }
-        try {
-            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    /** The body as JSON; an empty object when it is not JSON (a proxy's HTML error page, an empty body). */
-    static JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            return JSON.createObjectNode();
-        }
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            return JSON.createObjectNode();
-        }
     }
 
     private static String text(String message, int status) {

@@ -1,14 +1,10 @@
 package app.herald.channel.youtube;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,13 +25,13 @@ import app.herald.channel.ChannelTokens;
 import app.herald.channel.Connector;
 import app.herald.channel.ConnectorFailure;
 import app.herald.channel.FailureClass;
+import app.herald.channel.PlatformHttp;
 import app.herald.channel.PlatformHandle;
 import app.herald.channel.PublishRequest;
 import app.herald.channel.RemoteStatus;
 import app.herald.channel.VideoMetrics;
 import app.herald.platform.Platform;
 import app.herald.system.HeraldConfig;
-import app.herald.system.SecretBox;
 import app.herald.system.StartupFailure;
 import io.quarkus.runtime.Startup;
 
@@ -55,13 +50,12 @@ public class YouTubeConnector implements Connector {
     /** "People & Blogs": YouTube wants a category on every insert; Shorts have no category of their own. */
     private static final String CATEGORY = "22";
     private static final Pattern RANGE = Pattern.compile("bytes=0-(\\d+)");
-    /** An access token this close to its expiry is renewed first, so it cannot run out in the middle of a chunk. */
-    private static final Duration EXPIRY_MARGIN = Duration.ofMinutes(1);
+    private static final String PLATFORM = "YouTube";
 
     private final HeraldConfig.YouTube settings;
     private final URI oauthBase;
     private final ChannelTokens tokens;
-    private final HttpClient http;
+    private final PlatformHttp http;
 
     @Inject
     public YouTubeConnector(HeraldConfig config, ChannelTokens tokens) {
@@ -73,9 +67,7 @@ public class YouTubeConnector implements Connector {
             throw new StartupFailure("herald.youtube.chunk-size is " + chunk + "; YouTube takes chunks in"
                     + " multiples of 262144 bytes (256 KiB), e.g. 4194304.");
         }
-        // HTTP/1.1: the upload protocol is plain request/response, and a 308 must come back to us, never be followed.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.timeout()).build();
+        this.http = new PlatformHttp(PLATFORM, settings.timeout());
     }
 
     /** Real YouTube channels, once Herald has a Google OAuth client to renew their access with. */
@@ -101,11 +93,11 @@ public class YouTubeConnector implements Connector {
                 .POST(HttpRequest.BodyPublishers.ofString(metadata(request), StandardCharsets.UTF_8)).build();
         HttpResponse<String> response;
         try {
-            response = exchange(post);
+            response = http.send(post);
         } catch (IOException e) {
             // No session URI came back, so no bytes can follow it: opening a new session is safe (the orphan expires).
             throw new ConnectorFailure(FailureClass.TRANSIENT, null, "no_answer", "YouTube did not answer the upload"
-                    + " session request (" + describe(e) + ").");
+                    + " session request (" + PlatformHttp.describe(e) + ").");
         }
         if (response.statusCode() != 200) {
             throw GoogleErrors.classify(response);
@@ -126,14 +118,14 @@ public class YouTubeConnector implements Connector {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(chunk)).build();
         HttpResponse<String> response;
         try {
-            response = exchange(put);
+            response = http.send(put);
         } catch (IOException e) {
             if (last + 1 >= request.size()) {
                 throw new ConnectorFailure(FailureClass.UNKNOWN_OUTCOME, null, "no_answer", "No answer from YouTube"
-                        + " after the final bytes (" + describe(e) + "); the upload may have completed.");
+                        + " after the final bytes (" + PlatformHttp.describe(e) + "); the upload may have completed.");
             }
             // Part of the chunk may have arrived: the session itself says how much it holds, and sending resumes there.
-            return handle.atOffset(held(request, handle, describe(e)));
+            return handle.atOffset(held(request, handle, PlatformHttp.describe(e)));
         }
         return switch (response.statusCode()) {
             case 308 -> handle.atOffset(received(response));
@@ -178,7 +170,7 @@ public class YouTubeConnector implements Connector {
         }
         HttpResponse<String> response = statusQuery(request, handle);
         return switch (response.statusCode()) {
-            case 200, 201 -> remoteStatus(GoogleErrors.parse(response.body()), request.size());
+            case 200, 201 -> remoteStatus(PlatformHttp.json(response.body()), request.size());
             case 308 -> new RemoteStatus(RemoteStatus.State.UPLOADING, received(response), null, null, null);
             case 404 -> new RemoteStatus(RemoteStatus.State.NOT_FOUND, 0, null, null, "YouTube no longer knows the upload"
                     + " session (it expired).");
@@ -238,7 +230,7 @@ public class YouTubeConnector implements Connector {
      */
     @Override
     public boolean refresh(ChannelRef channel) throws ConnectorFailure {
-        ChannelTokens.Tokens stored = stored(channel);
+        ChannelTokens.Tokens stored = tokens.require(channel, PLATFORM);
         if (stored.refreshToken() == null) {
             return false;
         }
@@ -249,15 +241,15 @@ public class YouTubeConnector implements Connector {
         form.put("grant_type", "refresh_token");
         HttpRequest post = HttpRequest.newBuilder(URI.create(oauthBase + "/token")).timeout(settings.timeout())
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(query(form))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(PlatformHttp.form(form))).build();
         HttpResponse<String> response;
         try {
-            response = exchange(post);
+            response = http.send(post);
         } catch (IOException e) {
             throw new ConnectorFailure(FailureClass.TRANSIENT, null, "no_answer", "Google's token endpoint did not answer ("
-                    + describe(e) + ").");
+                    + PlatformHttp.describe(e) + ").");
         }
-        JsonNode body = GoogleErrors.parse(response.body());
+        JsonNode body = PlatformHttp.json(response.body());
         int status = response.statusCode();
         if (status == 200 && body.hasNonNull("access_token")) {
             Instant expiresAt = Instant.now().plusSeconds(body.path("expires_in").asLong(3599));
@@ -278,7 +270,7 @@ public class YouTubeConnector implements Connector {
     }
 
     private String metadata(PublishRequest request) {
-        ObjectNode body = GoogleErrors.JSON.createObjectNode();
+        ObjectNode body = PlatformHttp.JSON.createObjectNode();
         ObjectNode snippet = body.putObject("snippet");
         snippet.put("title", request.title());
         snippet.put("description", request.caption());
@@ -297,10 +289,10 @@ public class YouTubeConnector implements Connector {
                 .header("Content-Range", "bytes */" + request.size())
                 .PUT(HttpRequest.BodyPublishers.noBody()).build();
         try {
-            return exchange(put);
+            return http.send(put);
         } catch (IOException e) {
             throw new ConnectorFailure(FailureClass.TRANSIENT, null, "no_answer", "YouTube did not answer the upload"
-                    + " status query (" + describe(e) + ").");
+                    + " status query (" + PlatformHttp.describe(e) + ").");
         }
     }
 
@@ -338,57 +330,28 @@ public class YouTubeConnector implements Connector {
     }
 
     private JsonNode get(ChannelRef channel, String resource, Map<String, String> parameters) throws ConnectorFailure {
-        URI uri = URI.create(settings.apiBase() + "/youtube/v3/" + resource + "?" + query(parameters));
+        URI uri = URI.create(settings.apiBase() + "/youtube/v3/" + resource + "?" + PlatformHttp.form(parameters));
         HttpResponse<String> response;
         try {
-            response = exchange(authorized(uri, channel).GET().build());
+            response = http.send(authorized(uri, channel).GET().build());
         } catch (IOException e) {
             throw new ConnectorFailure(FailureClass.TRANSIENT, null, "no_answer", "YouTube did not answer " + resource
-                    + ".list (" + describe(e) + ").");
+                    + ".list (" + PlatformHttp.describe(e) + ").");
         }
         if (response.statusCode() != 200) {
             throw GoogleErrors.classify(response);
         }
-        return GoogleErrors.parse(response.body());
+        return PlatformHttp.json(response.body());
     }
 
-    /**
-     * A request carrying the channel's access token; an expired token (or none) is an AUTH failure before any call,
-     * so the dispatcher renews it through {@link #refresh} and records that step.
-     */
+    /** A request carrying the channel's access token (an expired one is an AUTH failure before any call). */
     private HttpRequest.Builder authorized(URI uri, ChannelRef channel) throws ConnectorFailure {
-        ChannelTokens.Tokens stored = stored(channel);
-        if (stored.expiresAt() != null && !Instant.now().plus(EXPIRY_MARGIN).isBefore(stored.expiresAt())) {
-            throw new ConnectorFailure(FailureClass.AUTH, null, "token_expired", "The YouTube access token expired at "
-                    + stored.expiresAt() + ".");
-        }
-        return HttpRequest.newBuilder(uri).timeout(settings.timeout()).header("Authorization", "Bearer " + stored.accessToken());
-    }
-
-    /**
-     * The channel's tokens; none, or tokens that cannot be opened, are an AUTH failure whose message the channel's
-     * "reconnect needed" reason then shows (not connected yet, or sealed under another key).
-     */
-    private ChannelTokens.Tokens stored(ChannelRef channel) throws ConnectorFailure {
-        try {
-            return tokens.find(channel.id()).orElseThrow(() -> new ConnectorFailure(FailureClass.AUTH, null,
-                    "not_connected", channel.displayName() + " is not connected to a YouTube account yet."));
-        } catch (SecretBox.Unreadable e) {
-            throw new ConnectorFailure(FailureClass.AUTH, null, "token_unreadable", e.getMessage());
-        }
-    }
-
-    private HttpResponse<String> exchange(HttpRequest request) throws IOException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for YouTube");
-        }
+        return HttpRequest.newBuilder(uri).timeout(settings.timeout())
+                .header("Authorization", "Bearer " + tokens.accessToken(channel, PLATFORM));
     }
 
     private static String videoId(HttpResponse<String> response) throws ConnectorFailure {
-        String id = GoogleErrors.parse(response.body()).path("id").asText("");
+        String id = PlatformHttp.json(response.body()).path("id").asText("");
         if (id.isEmpty()) {
             throw new ConnectorFailure(FailureClass.UNKNOWN_OUTCOME, response.statusCode(), "no_video_id", "YouTube"
                     + " completed the upload but named no video; Herald checks the channel.");
@@ -428,18 +391,5 @@ public class YouTubeConnector implements Connector {
     private static Long count(JsonNode statistics, String field) {
         JsonNode value = statistics.get(field);
         return value == null || value.isNull() ? null : Long.valueOf(value.asText());
-    }
-
-    private static String query(Map<String, String> parameters) {
-        return parameters.entrySet().stream().map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
-                .collect(Collectors.joining("&"));
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }
