@@ -55,6 +55,8 @@ public interface HeraldConfig {
 
     YouTube youtube();
 
+    TikTok tiktok();
+
     /** Google's OAuth 2.0 server, which issues and renews YouTube tokens. */
     interface Google {
         /** Base of the token endpoint ({@code POST /token}); a gateway or a stub serving the real paths may stand in. */
@@ -90,6 +92,31 @@ public interface HeraldConfig {
 
         /**
          * How long one request may take until YouTube answers (a chunk's bytes included); keep it well under
+         * {@code herald.dispatch.lease} so a slow chunk never outlives its claim.
+         */
+        @WithDefault("PT60S")
+        Duration timeout();
+    }
+
+    /**
+     * TikTok's Content Posting API v2 and its OAuth token endpoint, both under one base serving the real paths
+     * ({@code /v2/...}); the upload URL of each post comes from TikTok's answer.
+     */
+    interface TikTok {
+        @WithDefault("https://open.tiktokapis.com")
+        URI apiBase();
+
+        /** Herald's TikTok app (TikTok's name for a client id); TikTok channels are published only once it is set. */
+        Optional<String> clientKey();
+
+        Optional<String> clientSecret();
+
+        /** Bytes per upload chunk: 5 MB to 64 MB, as TikTok requires (the last chunk absorbs the remainder). */
+        @WithDefault("10485760")
+        int chunkSize();
+
+        /**
+         * How long one request may take until TikTok answers (a chunk's bytes included); keep it well under
          * {@code herald.dispatch.lease} so a slow chunk never outlives its claim.
          */
         @WithDefault("PT60S")
