@@ -96,7 +96,7 @@ public class TikTokConnector implements Connector {
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         ObjectNode body = PlatformHttp.JSON.createObjectNode();
         ObjectNode post = body.putObject("post_info");
-        post.put("title", request.caption().isBlank() ? request.title() : request.caption());
+        post.put("title", caption(request));
         post.put("privacy_level", privacy(creator));
         post.put("disable_duet", creator.path("duet_disabled").asBoolean(false));
         post.put("disable_comment", creator.path("comment_disabled").asBoolean(false));
@@ -222,7 +222,7 @@ public class TikTokConnector implements Connector {
         JsonNode videos = call("video/list", api(request.channel(), "/v2/video/list/?fields="
                 + PlatformHttp.encode("id,title,video_description,create_time,share_url"))
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build()).path("videos");
-        String caption = (request.caption().isBlank() ? request.title() : request.caption()).strip();
+        String caption = caption(request).strip();
         for (JsonNode video : videos) {
             boolean sameText = caption.equals(video.path("title").asText("").strip())
                     || caption.equals(video.path("video_description").asText("").strip());
@@ -393,6 +393,11 @@ public class TikTokConnector implements Connector {
             throw new ConnectorFailure(FailureClass.INVALID, null, "file", "The video file " + request.file().getFileName()
                     + " could not be read at byte " + from + ": " + e.getMessage());
         }
+    }
+
+    /** What TikTok shows under the video (its {@code title}): the TikTok caption, or the title when there is none. */
+    private static String caption(PublishRequest request) {
+        return request.caption().isBlank() ? request.title() : request.caption();
     }
 
     private static String publishId(PlatformHandle handle) {
