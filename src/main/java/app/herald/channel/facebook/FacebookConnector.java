@@ -140,16 +140,16 @@ public class FacebookConnector implements Connector {
             return handle.atOffset(held(request, handle, "the connection dropped during a chunk (" + describe(e) + ")"));
         }
         int status = response.statusCode();
-        if (status == 200 && GraphErrors.parse(response.body()).path("success").asBoolean(false)) {
+        JsonNode body = GraphErrors.parse(response.body());
+        if (status == 200 && body.path("success").asBoolean(false)) {
             return handle.atOffset(end);
         }
-        JsonNode graphError = GraphErrors.parse(response.body()).path("error");
-        if (status >= 500 || !graphError.isMissingNode()) {
+        if (status >= 500 || body.has("error")) {
             // A Graph error envelope (token, limits, outage) is classified as on any other call.
             throw GraphErrors.classify(response);
         }
         // rupload's own refusals (OffsetInvalidError, PartialRequestError) say the offset is not Facebook's: ask it.
-        String type = GraphErrors.parse(response.body()).path("debug_info").path("type").asText("HTTP " + status);
+        String type = body.path("debug_info").path("type").asText("HTTP " + status);
         return handle.atOffset(held(request, handle, "Facebook refused the chunk (" + type + ")"));
     }
 
@@ -209,10 +209,15 @@ public class FacebookConnector implements Connector {
 
     /**
      * The playbook without a handle: the Page's reels of the last two days whose description is exactly the one
-     * Herald sends; only a single such reel counts (several are ambiguous, and the stored video_id decides then).
+     * Herald sends; only a single such reel counts (several, or a blank description, are ambiguous, and the stored
+     * video_id decides then).
      */
     @Override
     public Optional<RemoteStatus> lookup(PublishRequest request) throws ConnectorFailure {
+        if (request.caption().isBlank()) {
+            // Reels without a description are all alike: none of them can be told to be this publication's.
+            return Optional.empty();
+        }
         ChannelTokens.Tokens page = stored(request.channel());
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("fields", "id,description,created_time");
