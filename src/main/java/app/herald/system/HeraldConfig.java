@@ -56,6 +56,7 @@ public interface HeraldConfig {
     YouTube youtube();
 
     TikTok tiktok();
+    Facebook facebook();
 
     /** Google's OAuth 2.0 server, which issues and renews YouTube tokens. */
     interface Google {
@@ -119,6 +120,37 @@ public interface HeraldConfig {
          * How long one request may take until TikTok answers (a chunk's bytes included); keep it well under
          * {@code herald.dispatch.lease} so a slow chunk never outlives its claim.
          */
+        @WithDefault("PT60S")
+        Duration timeout();
+    }
+
+    /**
+     * The Facebook Graph API (Reels publishing, status, insights) and its upload host. Each base serves the real paths
+     * under {@link #graphVersion()}, so a deployment can point both at one gateway or mock server.
+     */
+    interface Facebook {
+        /** Base of the Graph API ({@code /v25.0/{page-id}/video_reels}, {@code /v25.0/{video-id}}, ...). */
+        @WithDefault("https://graph.facebook.com")
+        URI graphBase();
+
+        /** Base of the resumable upload host ({@code /video-upload/v25.0/{video-id}}). */
+        @WithDefault("https://rupload.facebook.com")
+        URI ruploadBase();
+
+        /** The Graph API version in every path; Meta retires versions about two years after their release. */
+        @WithDefault("v25.0")
+        String graphVersion();
+
+        /** Herald's Meta app; real Facebook Pages are published only once both are set. */
+        Optional<String> appId();
+
+        Optional<String> appSecret();
+
+        /** Bytes per upload request (each continues at the offset Facebook reports). */
+        @WithDefault("4194304")
+        int chunkSize();
+
+        /** How long one request may take until Facebook answers; keep it well under {@code herald.dispatch.lease}. */
         @WithDefault("PT60S")
         Duration timeout();
     }
