@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import app.herald.calendar.PublicationStatus;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -20,6 +21,8 @@ public class DispatchMetrics {
     @Inject
     MeterRegistry registry;
 
+    private static final String PAUSED_CHANNELS = "herald.dispatch.paused.channels";
+
     /** Set by each dispatcher tick rather than queried at scrape time, so a scrape never waits for the database. */
     private final AtomicLong pausedChannels = new AtomicLong();
 
@@ -27,7 +30,14 @@ public class DispatchMetrics {
 
     @PostConstruct
     void register() {
-        registry.gauge("herald.dispatch.paused.channels", pausedChannels);
+        // A restart inside one JVM (a dev-mode reload, a test profile) finds the previous instance's gauge still
+        // registered, bound to that instance's counter: replace it, or the gauge would report a dead value.
+        Gauge previous = registry.find(PAUSED_CHANNELS).gauge();
+        if (previous != null) {
+            registry.remove(previous);
+        }
+        Gauge.builder(PAUSED_CHANNELS, pausedChannels, AtomicLong::get).description("Channels paused by a platform's rate limit")
+                .strongReference(true).register(registry);
         dueToClaim = Timer.builder("herald.dispatch.due.to.claim")
                 .description("From when a publication became due to when a dispatcher claimed it")
                 .publishPercentileHistogram()

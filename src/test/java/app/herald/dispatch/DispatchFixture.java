@@ -20,11 +20,13 @@ import app.herald.calendar.Publication;
 import app.herald.calendar.PublicationStatus;
 import app.herald.channel.Channel;
 import app.herald.channel.ChannelStatus;
+import app.herald.channel.ChannelTokens;
 import app.herald.channel.SandboxFailureMode;
 import app.herald.content.ContentItem;
 import app.herald.content.SequencingStrategy;
 import app.herald.content.media.MediaFile;
 import app.herald.platform.Platform;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -60,6 +62,14 @@ public class DispatchFixture {
         long id = CalendarFixture.channel(brand, platform, CalendarFixture.unique("Sandbox"), "Europe/Berlin", 1000, 0,
                 ChannelStatus.ACTIVE);
         QuarkusTransaction.requiringNew().run(() -> Channel.<Channel>findById(id).sandboxFailureMode = mode);
+        return id;
+    }
+
+    /** A real (not Sandbox) channel of {@code platform} connected with {@code tokens}, as the connect flow leaves it. */
+    public static long connectedChannel(long brand, Platform platform, int dailyCap, ChannelTokens.Tokens tokens) {
+        long id = CalendarFixture.channel(brand, platform, "Europe/Berlin", dailyCap, 0, ChannelStatus.ACTIVE);
+        QuarkusTransaction.requiringNew().run(() -> Channel.<Channel>findById(id).sandbox = false);
+        Arc.container().instance(ChannelTokens.class).get().store(id, tokens);
         return id;
     }
 

@@ -32,7 +32,6 @@ import app.herald.calendar.Publication;
 import app.herald.calendar.PublicationAttempt;
 import app.herald.calendar.PublicationStatus;
 import app.herald.channel.Channel;
-import app.herald.channel.ChannelStatus;
 import app.herald.channel.ChannelTokens;
 import app.herald.channel.SandboxFailureMode;
 import app.herald.channel.facebook.FacebookStub;
@@ -60,9 +59,6 @@ class FacebookDispatchTest {
     @Inject
     Dispatcher dispatcher;
 
-    @Inject
-    ChannelTokens tokens;
-
     private long brand;
     private long channel;
     private long id;
@@ -73,9 +69,7 @@ class FacebookDispatchTest {
     void duePublicationOnAConnectedPage() throws IOException {
         meta.resetAll();
         brand = DispatchFixture.brand();
-        channel = CalendarFixture.channel(brand, Platform.FACEBOOK_REELS, "Europe/Berlin", 30, 0, ChannelStatus.ACTIVE);
-        QuarkusTransaction.requiringNew().run(() -> Channel.<Channel>findById(channel).sandbox = false);
-        tokens.store(channel, new ChannelTokens.Tokens(PAGE, TOKEN, null, null));
+        channel = DispatchFixture.connectedChannel(brand, Platform.FACEBOOK_REELS, 30, new ChannelTokens.Tokens(PAGE, TOKEN, null, null));
         id = DispatchFixture.duePublication(brand, channel, Instant.now().minusSeconds(5), SIZE);
         video = Files.readAllBytes(DispatchFixture.videoFile(id));
         videoId = "88770" + id;

@@ -62,9 +62,6 @@ class TikTokDispatchTest {
     @Inject
     Dispatcher dispatcher;
 
-    @Inject
-    ChannelTokens tokens;
-
     private long brand;
     private long channel;
     private long id;
@@ -75,9 +72,7 @@ class TikTokDispatchTest {
     void duePublicationOnAConnectedTikTokChannel() throws IOException {
         tiktok.resetAll();
         brand = DispatchFixture.brand();
-        channel = CalendarFixture.channel(brand, Platform.TIKTOK, "Europe/Berlin", 1000, 0, ChannelStatus.ACTIVE);
-        QuarkusTransaction.requiringNew().run(() -> Channel.<Channel>findById(channel).sandbox = false);
-        tokens.store(channel, new ChannelTokens.Tokens("open-id-1", "act.1", "rft.1", Instant.now().plus(Duration.ofHours(2))));
+        channel = DispatchFixture.connectedChannel(brand, Platform.TIKTOK, 1000, new ChannelTokens.Tokens("open-id-1", "act.1", "rft.1", Instant.now().plus(Duration.ofHours(2))));
         id = DispatchFixture.duePublication(brand, channel, Instant.now().minusSeconds(5), SIZE);
         video = Files.readAllBytes(DispatchFixture.videoFile(id));
         publishId = "v_pub_file~v2-1." + id;

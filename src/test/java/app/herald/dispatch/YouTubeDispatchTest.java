@@ -75,9 +75,7 @@ class YouTubeDispatchTest {
     void duePublicationOnAConnectedYouTubeChannel() throws IOException {
         google.resetAll();
         brand = DispatchFixture.brand();
-        channel = CalendarFixture.channel(brand, Platform.YOUTUBE_SHORTS, "Europe/Berlin", 1000, 0, ChannelStatus.ACTIVE);
-        QuarkusTransaction.requiringNew().run(() -> Channel.<Channel>findById(channel).sandbox = false);
-        tokens.store(channel, new ChannelTokens.Tokens("UC-herald", "access-1", "refresh-1", Instant.now().plus(Duration.ofHours(1))));
+        channel = DispatchFixture.connectedChannel(brand, Platform.YOUTUBE_SHORTS, 1000, new ChannelTokens.Tokens("UC-herald", "access-1", "refresh-1", Instant.now().plus(Duration.ofHours(1))));
         id = DispatchFixture.duePublication(brand, channel, Instant.now().minusSeconds(5), SIZE);
         video = Files.readAllBytes(DispatchFixture.videoFile(id));
         marker = PublicationDispatch.marker(CalendarFixture.load(id));

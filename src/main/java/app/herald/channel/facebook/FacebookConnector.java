@@ -1,10 +1,7 @@
 package app.herald.channel.facebook;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,12 +28,12 @@ import app.herald.channel.Connector;
 import app.herald.channel.ConnectorFailure;
 import app.herald.channel.FailureClass;
 import app.herald.channel.PlatformHandle;
+import app.herald.channel.PlatformHttp;
 import app.herald.channel.PublishRequest;
 import app.herald.channel.RemoteStatus;
 import app.herald.channel.VideoMetrics;
 import app.herald.platform.Platform;
 import app.herald.system.HeraldConfig;
-import app.herald.system.SecretBox;
 
 /**
  * Facebook Reels through the Graph API (contract: platform-apis.md section 3) with a Page access token and the JDK
@@ -62,7 +58,7 @@ public class FacebookConnector implements Connector {
 
     private final HeraldConfig.Facebook settings;
     private final ChannelTokens tokens;
-    private final HttpClient http;
+    private final PlatformHttp http;
     /** Metrics Facebook refused with {@code (#100)}: not asked again until a restart, so one fetch costs one call. */
     private final Set<String> retired = ConcurrentHashMap.newKeySet();
 
@@ -70,8 +66,7 @@ public class FacebookConnector implements Connector {
     public FacebookConnector(HeraldConfig config, ChannelTokens tokens) {
         this.settings = config.facebook();
         this.tokens = tokens;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.timeout()).build();
+        this.http = new PlatformHttp("Facebook", settings.timeout());
     }
 
     /** Real Facebook Pages, once Herald has a Meta app to connect them with. */
@@ -90,23 +85,23 @@ public class FacebookConnector implements Connector {
     @Override
     public PlatformHandle start(PublishRequest request) throws ConnectorFailure {
         ChannelTokens.Tokens page = stored(request.channel());
-        String body = GraphErrors.JSON.createObjectNode().put("upload_phase", "start").put("access_token", page.accessToken())
+        String body = PlatformHttp.JSON.createObjectNode().put("upload_phase", "start").put("access_token", page.accessToken())
                 .toString();
         HttpRequest post = HttpRequest.newBuilder(graph(page.accountId() + "/video_reels", Map.of()))
                 .timeout(settings.timeout()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         HttpResponse<String> response;
         try {
-            response = exchange(post);
+            response = http.send(post);
         } catch (IOException e) {
             // No video_id came back, so no bytes can follow it: a new container is safe (an orphan is never published).
             throw new ConnectorFailure(FailureClass.TRANSIENT, null, "no_answer", "Facebook did not answer the upload"
-                    + " start (" + describe(e) + ").");
+                    + " start (" + PlatformHttp.describe(e) + ").");
         }
         if (response.statusCode() != 200) {
             throw GraphErrors.classify(response);
         }
-        String videoId = GraphErrors.parse(response.body()).path("video_id").asText("");
+        String videoId = PlatformHttp.json(response.body()).path("video_id").asText("");
         if (videoId.isEmpty()) {
             throw new ConnectorFailure(FailureClass.TRANSIENT, 200, "no_video_id", "Facebook opened no upload (no video_id).");
         }
@@ -131,16 +126,16 @@ public class FacebookConnector implements Connector {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(chunk)).build();
         HttpResponse<String> response;
         try {
-            response = exchange(post);
+            response = http.send(post);
         } catch (IOException e) {
             if (end >= request.size()) {
                 throw new ConnectorFailure(FailureClass.UNKNOWN_OUTCOME, null, "no_answer", "No answer from Facebook"
-                        + " after the final bytes (" + describe(e) + "); the upload may have completed.");
+                        + " after the final bytes (" + PlatformHttp.describe(e) + "); the upload may have completed.");
             }
-            return handle.atOffset(held(request, handle, "the connection dropped during a chunk (" + describe(e) + ")"));
+            return handle.atOffset(held(request, handle, "the connection dropped during a chunk (" + PlatformHttp.describe(e) + ")"));
         }
         int status = response.statusCode();
-        JsonNode body = GraphErrors.parse(response.body());
+        JsonNode body = PlatformHttp.json(response.body());
         if (status == 200 && body.path("success").asBoolean(false)) {
             return handle.atOffset(end);
         }
@@ -166,19 +161,19 @@ public class FacebookConnector implements Connector {
         form.put("access_token", page.accessToken());
         HttpRequest post = HttpRequest.newBuilder(graph(page.accountId() + "/video_reels", Map.of()))
                 .timeout(settings.timeout()).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(query(form))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(PlatformHttp.form(form))).build();
         HttpResponse<String> response;
         try {
-            response = exchange(post);
+            response = http.send(post);
         } catch (IOException e) {
             // Never finish blindly twice: the video's publishing phase says whether this one went through.
             throw new ConnectorFailure(FailureClass.UNKNOWN_OUTCOME, null, "no_answer", "No answer from Facebook to"
-                    + " the publish request (" + describe(e) + "); it may have been published.");
+                    + " the publish request (" + PlatformHttp.describe(e) + "); it may have been published.");
         }
         if (response.statusCode() != 200) {
             throw GraphErrors.classify(response);
         }
-        if (!GraphErrors.parse(response.body()).path("success").asBoolean(false)) {
+        if (!PlatformHttp.json(response.body()).path("success").asBoolean(false)) {
             throw new ConnectorFailure(FailureClass.UNKNOWN_OUTCOME, 200, "no_success", "Facebook answered the publish"
                     + " request without success; Herald checks the video.");
         }
@@ -193,7 +188,7 @@ public class FacebookConnector implements Connector {
         }
         HttpResponse<String> response = get(request.channel(), handle.uploadRef(), Map.of("fields", "status"));
         if (response.statusCode() != 200) {
-            JsonNode error = GraphErrors.parse(response.body()).path("error");
+            JsonNode error = PlatformHttp.json(response.body()).path("error");
             // (#100) subcode 33: no such object. Before publishing that is a lost container, sent again; after, the
             // video was deleted and must never come back twice.
             if (error.path("code").asInt() == 100 && error.path("error_subcode").asInt() == 33) {
@@ -204,7 +199,7 @@ public class FacebookConnector implements Connector {
             }
             throw GraphErrors.classify(response);
         }
-        return remoteStatus(GraphErrors.parse(response.body()), request.size(), handle.videoId() != null);
+        return remoteStatus(PlatformHttp.json(response.body()), request.size(), handle.videoId() != null);
     }
 
     /**
@@ -227,7 +222,7 @@ public class FacebookConnector implements Connector {
             throw GraphErrors.classify(response);
         }
         List<String> matches = new ArrayList<>();
-        for (JsonNode reel : GraphErrors.parse(response.body()).path("data")) {
+        for (JsonNode reel : PlatformHttp.json(response.body()).path("data")) {
             if (request.caption().equals(reel.path("description").asText(null))) {
                 matches.add(reel.path("id").asText());
             }
@@ -253,9 +248,9 @@ public class FacebookConnector implements Connector {
             parameters.put("period", "lifetime");
             HttpResponse<String> response = get(channel, videoId + "/video_insights", parameters);
             if (response.statusCode() == 200) {
-                return metrics(GraphErrors.parse(response.body()).path("data"));
+                return metrics(PlatformHttp.json(response.body()).path("data"));
             }
-            JsonNode error = GraphErrors.parse(response.body()).path("error");
+            JsonNode error = PlatformHttp.json(response.body()).path("error");
             if (error.path("code").asInt() != 100) {
                 throw GraphErrors.classify(response);
             }
@@ -279,14 +274,14 @@ public class FacebookConnector implements Connector {
                 LOG.warnf("Facebook refused the metric %s (%s); it is no longer asked for and stays empty.", metric, message);
             }
         }
-        return metrics(GraphErrors.JSON.createArrayNode());
+        return metrics(PlatformHttp.JSON.createArrayNode());
     }
 
     /** Whether {@code video_insights} refuses {@code metric} alone with {@code (#100)}. */
     private boolean refuses(ChannelRef channel, String videoId, String metric) throws ConnectorFailure {
         HttpResponse<String> response = get(channel, videoId + "/video_insights", Map.of("metric", metric, "period", "lifetime"));
         return response.statusCode() != 200
-                && GraphErrors.parse(response.body()).path("error").path("code").asInt() == 100;
+                && PlatformHttp.json(response.body()).path("error").path("code").asInt() == 100;
     }
 
     /**
@@ -420,16 +415,16 @@ public class FacebookConnector implements Connector {
         all.put("access_token", stored(channel).accessToken());
         HttpRequest request = HttpRequest.newBuilder(graph(path, all)).timeout(settings.timeout()).GET().build();
         try {
-            return exchange(request);
+            return http.send(request);
         } catch (IOException e) {
             throw new ConnectorFailure(FailureClass.TRANSIENT, null, "no_answer", "Facebook did not answer GET /" + path
-                    + " (" + describe(e) + ").");
+                    + " (" + PlatformHttp.describe(e) + ").");
         }
     }
 
     private URI graph(String path, Map<String, String> parameters) {
         String uri = settings.graphBase() + "/" + settings.graphVersion() + "/" + path;
-        return URI.create(parameters.isEmpty() ? uri : uri + "?" + query(parameters));
+        return URI.create(parameters.isEmpty() ? uri : uri + "?" + PlatformHttp.form(parameters));
     }
 
     /**
@@ -437,33 +432,6 @@ public class FacebookConnector implements Connector {
      * "reconnect needed" reason then shows.
      */
     private ChannelTokens.Tokens stored(ChannelRef channel) throws ConnectorFailure {
-        try {
-            return tokens.find(channel.id()).orElseThrow(() -> new ConnectorFailure(FailureClass.AUTH, null,
-                    "not_connected", channel.displayName() + " is not connected to a Facebook Page yet."));
-        } catch (SecretBox.Unreadable e) {
-            throw new ConnectorFailure(FailureClass.AUTH, null, "token_unreadable", e.getMessage());
-        }
-    }
-
-    private HttpResponse<String> exchange(HttpRequest request) throws IOException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for Facebook");
-        }
-    }
-
-    private static String query(Map<String, String> parameters) {
-        return parameters.entrySet().stream().map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
-                .collect(Collectors.joining("&"));
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return tokens.require(channel, "Facebook Page");
     }
 }

@@ -1,16 +1,15 @@
 package app.herald.channel.facebook;
 
-import java.io.IOException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.herald.channel.ConnectorFailure;
 import app.herald.channel.FailureClass;
+import app.herald.channel.PlatformHttp;
 
 /**
  * Turns a Graph API error answer ({@code {"error":{"message","type","code","error_subcode","is_transient"}}}) and
@@ -19,7 +18,6 @@ import app.herald.channel.FailureClass;
  */
 final class GraphErrors {
 
-    static final ObjectMapper JSON = new ObjectMapper();
 
     /** App, user, Page, endpoint, BUC and application limits: wait for the reset, never hammer. */
     private static final Set<Integer> THROTTLED = Set.of(4, 17, 32, 341, 613, 80001);
@@ -38,7 +36,7 @@ final class GraphErrors {
     /** The classified failure for a Graph answer that is not a success. */
     static ConnectorFailure classify(HttpResponse<String> response) {
         int status = response.statusCode();
-        JsonNode error = parse(response.body()).path("error");
+        JsonNode error = PlatformHttp.json(response.body()).path("error");
         int code = error.path("code").asInt(0);
         int subcode = error.path("error_subcode").asInt(0);
         String codeText = code == 0 ? "http_" + status : subcode == 0 ? String.valueOf(code) : code + "/" + subcode;
@@ -64,7 +62,7 @@ final class GraphErrors {
      * is {@code {"<page-id>":[{"type":"pages","call_count":97,...,"estimated_time_to_regain_access":0}]}}; 0 when none.
      */
     static long regainMinutes(HttpHeaders headers) {
-        JsonNode usage = parse(headers.firstValue("X-Business-Use-Case-Usage").orElse(null));
+        JsonNode usage = PlatformHttp.json(headers.firstValue("X-Business-Use-Case-Usage").orElse(null));
         long longest = 0;
         for (JsonNode perObject : usage) {
             for (JsonNode entry : perObject) {
@@ -76,25 +74,13 @@ final class GraphErrors {
 
     /** Whether {@code X-App-Usage} reports a percentage at the throttling mark. */
     private static boolean appUsageFull(HttpHeaders headers) {
-        JsonNode usage = parse(headers.firstValue("X-App-Usage").orElse(null));
+        JsonNode usage = PlatformHttp.json(headers.firstValue("X-App-Usage").orElse(null));
         for (JsonNode percentage : usage) {
             if (percentage.asInt(0) >= FULL) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** The body as JSON; an empty object when it is not JSON (a proxy's HTML error page, an empty body). */
-    static JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            return JSON.createObjectNode();
-        }
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            return JSON.createObjectNode();
-        }
     }
 
     /** What a person should read: Meta's message for users when it gave one, its technical message otherwise. */
