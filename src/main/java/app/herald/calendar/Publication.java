@@ -63,6 +63,13 @@ public class Publication extends IdentifiedEntity {
     @Column(name = "claimed_at")
     public Instant claimedAt;
 
+    /**
+     * When it may next be claimed (the slot, the next attempt or the end of a lease; null once final), computed by
+     * MariaDB from those columns (V13), as of when this row was read.
+     */
+    @Column(name = "due_at", insertable = false, updatable = false)
+    public Instant dueAt;
+
     /** Not before this instant: a back-off, a processing poll or a rate-limit reset. */
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;

@@ -63,11 +63,6 @@ public class DispatchClaims {
         if (servedBy.isEmpty()) {
             return List.of();
         }
-        // Read committed: no gap locks, and rows a locking read looked at but did not take are let go at once, so a
-        // worker releasing its channel never waits for a claim that merely passed over it (which could deadlock with
-        // the claim's read of that worker's publications). Allowed here as nothing ran yet in this transaction, and
-        // it holds for this transaction only.
-        em.createNativeQuery("SET TRANSACTION ISOLATION LEVEL READ COMMITTED").executeUpdate();
         // Channels first: one post per channel in flight, and a channel's turn comes with its earliest due
         // publication (one dive into the (channel_id, due_at) index; due_at passes once the slot, the next attempt and
         // any lease are all behind us). Busy channels are skipped without reading their publications. This read
@@ -97,8 +92,10 @@ public class DispatchClaims {
         if (free.isEmpty()) {
             return List.of();
         }
-        // Their due publications as they stand now (read committed: each read sees the latest commits), without
-        // locks: only the holder of a channel's lease starts its publications. The earliest of each is its turn.
+        // Their due publications, without locks: only the holder of a channel's lease starts its publications, and
+        // the worker's first step (take) checks on the current row that its publication is still due, should this
+        // transaction's snapshot predate another dispatcher's last step on the channel. The earliest of each is its
+        // turn.
         @SuppressWarnings("unchecked")
         List<Object[]> due = em.createNativeQuery("SELECT p.id, p.channel_id,"
                         // A retry became due at its next attempt, not at its scheduled time.
@@ -130,16 +127,17 @@ public class DispatchClaims {
 
     /**
      * A worker's first step on a publication its dispatcher claimed: takes the publication's lease while
-     * {@code instance} holds its channel's (a claim leases only the channel); false when that lease is gone or the
-     * publication is held by another live lease.
+     * {@code instance} holds its channel's (a claim leases only the channel); false when that lease is gone, or the
+     * publication is no longer due (done meanwhile, waiting for a retry, held by another live lease).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean take(Publication publication, String instance, Instant now) {
-        Channel channel = publication.channel;
-        if (!instance.equals(channel.dispatchOwner) || channel.dispatchLeaseUntil == null || !channel.dispatchLeaseUntil.isAfter(now)) {
+        // due_at counts a live lease too, so a publication another worker still holds is not due.
+        if (publication.dueAt == null || publication.dueAt.isAfter(now)) {
             return false;
         }
-        if (publication.leaseUntil != null && publication.leaseUntil.isAfter(now) && !instance.equals(publication.claimedBy)) {
+        Channel channel = publication.channel;
+        if (!instance.equals(channel.dispatchOwner) || channel.dispatchLeaseUntil == null || !channel.dispatchLeaseUntil.isAfter(now)) {
             return false;
         }
         publication.claimedBy = instance;
