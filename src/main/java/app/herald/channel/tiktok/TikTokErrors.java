@@ -13,7 +13,7 @@ import app.herald.channel.PlatformHttp;
 
 /**
  * Turns a TikTok v2 answer whose {@code error.code} is not {@code ok} ({@code {"data":{},"error":{"code","message",
- * "log_id"}}}) into a classified {@link ConnectorFailure}, keyed on the code as the contract (platform-apis.md 2.2,
+ * "log_id"}}}) into a classified {@link ConnectorFailure}, keyed on the code as the platform contract (TikTok section 2.2,
  * 2.3) lists them, never on the message text, which is only shown.
  */
 final class TikTokErrors {
@@ -81,7 +81,7 @@ final class TikTokErrors {
         };
     }
 
-    /** What a status/fetch {@code fail_reason} means for the user (platform-apis.md 2.3). */
+    /** What a status/fetch {@code fail_reason} means for the user (TikTok contract, section 2.3). */
     static String failReason(String reason) {
         String what = switch (reason) {
             case "file_format_check_failed" -> "TikTok does not accept the video's file format";
