@@ -1,22 +1,18 @@
 package app.herald.channel.youtube;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import app.herald.channel.PlatformStub;
 
 /**
  * A WireMock server standing in for Google (OAuth token endpoint, upload endpoint, Data API) on a free port of
  * 127.0.0.1; every YouTube base URL points at it, with small chunks and a short timeout so tests run fast.
  */
-public class YouTubeStub implements QuarkusTestResourceLifecycleManager {
+public class YouTubeStub extends PlatformStub {
 
     /** Marks the test field that receives the running server. */
     @Retention(RetentionPolicy.RUNTIME)
@@ -28,13 +24,12 @@ public class YouTubeStub implements QuarkusTestResourceLifecycleManager {
     public static final String CLIENT_SECRET = "herald-test-client-secret";
     public static final int CHUNK = 262_144;
 
-    private WireMockServer server;
+    public YouTubeStub() {
+        super(Server.class);
+    }
 
     @Override
-    public Map<String, String> start() {
-        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        server.start();
-        String base = "http://127.0.0.1:" + server.port();
+    protected Map<String, String> settings(String base) {
         return Map.of("herald.google.oauth-base", base,
                 "herald.youtube.upload-base", base,
                 "herald.youtube.api-base", base,
@@ -43,17 +38,5 @@ public class YouTubeStub implements QuarkusTestResourceLifecycleManager {
                 "herald.youtube.client-secret", CLIENT_SECRET,
                 "herald.youtube.chunk-size", String.valueOf(CHUNK),
                 "herald.youtube.timeout", "PT3S");
-    }
-
-    @Override
-    public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(server, new TestInjector.AnnotatedAndMatchesType(Server.class, WireMockServer.class));
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop();
-        }
     }
 }
