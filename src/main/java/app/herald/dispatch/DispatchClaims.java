@@ -1,10 +1,19 @@
 package app.herald.dispatch;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -12,6 +21,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import javax.sql.DataSource;
 
 import app.herald.calendar.Publication;
 import app.herald.channel.Channel;
@@ -30,18 +41,24 @@ import app.herald.system.HeraldConfig;
 @ApplicationScoped
 public class DispatchClaims {
 
-    /** A channel that may take a post now: active, not paused by its platform, not held by a dispatcher. */
-    private static final String FREE = "c.status = 'ACTIVE' AND (c.paused_until IS NULL OR c.paused_until <= :now)"
-            + " AND (c.dispatch_lease_until IS NULL OR c.dispatch_lease_until < :now)";
+    /**
+     * A channel that may take a post now: active, not paused by its platform, not held by a dispatcher (both
+     * parameters are now).
+     */
+    private static final String FREE = "c.status = 'ACTIVE' AND (c.paused_until IS NULL OR c.paused_until <= ?)"
+            + " AND (c.dispatch_lease_until IS NULL OR c.dispatch_lease_until < ?)";
 
     /** Channels looked at per publication claimed, so that dispatchers claiming at once do not all want the same. */
-    private static final int CANDIDATES_PER_CLAIM = 4;
+    private static final int CANDIDATES_PER_CLAIM = 2;
 
     /** The connectors and what they serve are fixed once the application runs. */
     private volatile String served;
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DataSource dataSource;
 
     @Inject
     Connectors connectors;
@@ -55,74 +72,99 @@ public class DispatchClaims {
     /**
      * Claims up to {@code limit} due publications, each on a different channel; returns their ids. Only the channels'
      * leases are written here: the rows stay locked until this commits, so the publication's own lease and its move
-     * to CLAIMED (with its audit row) wait for the worker's first step.
+     * to CLAIMED (with its audit row) wait for the worker's first step. Plain JDBC on a connection of its own (any
+     * caller's transaction suspended): this runs for every post and between every two posts of a busy instance, and
+     * it needs none of what an entity manager and a JTA transaction cost.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public List<Long> claim(String instance, Instant now, int limit) {
         String servedBy = servedCondition();
         if (servedBy.isEmpty()) {
             return List.of();
         }
-        // Channels first: one post per channel in flight, and a channel's turn comes with its earliest due
-        // publication (one dive into the (channel_id, due_at) index; due_at passes once the slot, the next attempt and
-        // any lease are all behind us). Busy channels are skipped without reading their publications. This read
-        // takes no locks: a locking read that sorts would lock every candidate it looked at, and every other
-        // dispatcher would find all of them taken.
-        @SuppressWarnings("unchecked")
-        List<Number> candidates = em.createNativeQuery("SELECT c.id,"
-                        + " (SELECT p.due_at FROM publication p WHERE p.channel_id = c.id AND p.due_at <= :now"
-                        + " ORDER BY p.due_at LIMIT 1) AS next_due"
-                        + " FROM channel c WHERE " + FREE + " AND (" + servedBy + ")"
-                        + " HAVING next_due IS NOT NULL ORDER BY next_due, c.id LIMIT :candidates")
-                .setParameter("now", now)
-                .setParameter("candidates", limit * CANDIDATES_PER_CLAIM)
-                .getResultList().stream().map(row -> (Number) ((Object[]) row)[0]).toList();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<Long> claimed = claim(connection, servedBy, instance, LocalDateTime.ofInstant(now, ZoneOffset.UTC), limit);
+                connection.commit();
+                return claimed;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Claiming due publications failed: " + e.getMessage(), e);
+        }
+    }
+
+    private List<Long> claim(Connection connection, String servedBy, String instance, LocalDateTime now, int limit)
+            throws SQLException {
+        // Channels first, one post per channel in flight, in turn: the one whose dispatcher let go of it longest ago
+        // (or never held it) first, with its earliest due publication (one dive into the (channel_id, due_at) index;
+        // due_at passes once the slot, the next attempt and any lease are all behind us). Walking the channels in the
+        // order of their lease index stops at the first candidates found, instead of reading every free channel's
+        // publications to sort them by due time; busy channels come last in that index and are never reached while
+        // enough others are due. The optimizer would rather sort the whole table, hence the hint. This read takes no
+        // locks (a locking read that sorted would lock every channel it looked at, and every other dispatcher would
+        // find them all taken). The rest of this transaction reads the same snapshot, and the worker's first step
+        // (take) checks on the current row that its publication is still due, should another dispatcher's last step
+        // on the channel come after this snapshot.
+        Map<Long, Long> candidates = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT c.id, (SELECT p.id FROM publication p"
+                + " WHERE p.channel_id = c.id AND p.due_at <= ? ORDER BY p.due_at, p.id LIMIT 1) AS next"
+                + " FROM channel c FORCE INDEX (ix_channel_turn) WHERE " + FREE + " AND (" + servedBy + ")"
+                + " HAVING next IS NOT NULL ORDER BY c.dispatch_lease_until LIMIT ?")) {
+            select.setObject(1, now);
+            select.setObject(2, now);
+            select.setObject(3, now);
+            select.setInt(4, limit * CANDIDATES_PER_CLAIM);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    candidates.put(rows.getLong(1), rows.getLong(2));
+                }
+            }
+        }
         if (candidates.isEmpty()) {
             return List.of();
         }
         // Then lock up to limit of them that no other dispatcher holds, checked again on their current rows; with
         // several candidates per claim, dispatchers claiming at the same moment each get their own.
-        @SuppressWarnings("unchecked")
-        List<Number> free = em.createNativeQuery("SELECT c.id FROM channel c WHERE c.id IN (:candidates) AND " + FREE
-                        + " ORDER BY c.id LIMIT :limit FOR UPDATE SKIP LOCKED")
-                .setParameter("candidates", candidates.stream().map(Number::longValue).toList())
-                .setParameter("now", now)
-                .setParameter("limit", limit)
-                .getResultList();
-        if (free.isEmpty()) {
-            return List.of();
-        }
-        // Their due publications, without locks: only the holder of a channel's lease starts its publications, and
-        // the worker's first step (take) checks on the current row that its publication is still due, should this
-        // transaction's snapshot predate another dispatcher's last step on the channel. The earliest of each is its
-        // turn.
-        @SuppressWarnings("unchecked")
-        List<Object[]> due = em.createNativeQuery("SELECT p.id, p.channel_id,"
-                        // A retry became due at its next attempt, not at its scheduled time.
-                        + " TIMESTAMPDIFF(MICROSECOND, GREATEST(p.scheduled_at, COALESCE(p.next_attempt_at, p.scheduled_at)), :now)"
-                        + " FROM publication p WHERE p.channel_id IN (:channels) AND p.due_at <= :now"
-                        + " ORDER BY p.channel_id, p.due_at, p.id")
-                .setParameter("now", now)
-                .setParameter("channels", free.stream().map(Number::longValue).toList())
-                .getResultList();
-        Set<Long> seen = new HashSet<>();
-        List<Object[]> rows = due.stream().filter(row -> seen.add(((Number) row[1]).longValue())).toList();
-        Instant until = now.plus(config.dispatch().lease());
-        List<Long> claimed = new ArrayList<>();
         List<Long> channels = new ArrayList<>();
-        for (Object[] row : rows) {
-            claimed.add(((Number) row[0]).longValue());
-            channels.add(((Number) row[1]).longValue());
-            metrics.claimed(Duration.ofNanos(((Number) row[2]).longValue() * 1_000));
+        try (PreparedStatement lock = connection.prepareStatement("SELECT c.id FROM channel c WHERE c.id IN ("
+                + placeholders(candidates.size()) + ") AND " + FREE + " ORDER BY c.id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            int index = 1;
+            for (long channel : candidates.keySet()) {
+                lock.setLong(index++, channel);
+            }
+            lock.setObject(index++, now);
+            lock.setObject(index++, now);
+            lock.setInt(index, limit);
+            try (ResultSet rows = lock.executeQuery()) {
+                while (rows.next()) {
+                    channels.add(rows.getLong(1));
+                }
+            }
         }
-        if (claimed.isEmpty()) {
-            return claimed;
+        if (channels.isEmpty()) {
+            return List.of();
         }
         // One statement for the whole batch: the rows are locked until commit, so keep the commit near. The
         // publications get their lease from the worker's first step (take), in the commit that moves them anyway.
-        em.createNativeQuery("UPDATE channel SET dispatch_owner = :me, dispatch_lease_until = :until WHERE id IN (:ids)")
-                .setParameter("me", instance).setParameter("until", until).setParameter("ids", channels).executeUpdate();
-        return claimed;
+        try (PreparedStatement lease = connection.prepareStatement("UPDATE channel SET dispatch_owner = ?, dispatch_lease_until = ?"
+                + " WHERE id IN (" + placeholders(channels.size()) + ")")) {
+            lease.setString(1, instance);
+            lease.setObject(2, now.plus(config.dispatch().lease()));
+            int index = 3;
+            for (long channel : channels) {
+                lease.setLong(index++, channel);
+            }
+            lease.executeUpdate();
+        }
+        return channels.stream().map(candidates::get).toList();
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     /**
@@ -143,6 +185,10 @@ public class DispatchClaims {
         publication.claimedBy = instance;
         publication.leaseUntil = channel.dispatchLeaseUntil;
         publication.claimedAt = now;
+        // A retry became due at its next attempt, not at its scheduled time.
+        Instant due = publication.nextAttemptAt != null && publication.nextAttemptAt.isAfter(publication.scheduledAt)
+                ? publication.nextAttemptAt : publication.scheduledAt;
+        metrics.claimed(Duration.between(due, now));
         return true;
     }
 
@@ -179,9 +225,10 @@ public class DispatchClaims {
     public void release(long publicationId, String instance) {
         em.createNativeQuery("UPDATE publication SET claimed_by = NULL, lease_until = NULL WHERE id = :id AND claimed_by = :me")
                 .setParameter("id", publicationId).setParameter("me", instance).executeUpdate();
-        em.createNativeQuery("UPDATE channel SET dispatch_owner = NULL, dispatch_lease_until = NULL"
+        // The lease ends now rather than vanishing: the channel takes its turn after those released earlier.
+        em.createNativeQuery("UPDATE channel SET dispatch_owner = NULL, dispatch_lease_until = :now"
                         + " WHERE dispatch_owner = :me AND id = (SELECT channel_id FROM publication WHERE id = :id)")
-                .setParameter("id", publicationId).setParameter("me", instance).executeUpdate();
+                .setParameter("id", publicationId).setParameter("me", instance).setParameter("now", Instant.now()).executeUpdate();
     }
 
     /** SQL for "a connector serves this channel", from the connectors present (constants only, no user input). */

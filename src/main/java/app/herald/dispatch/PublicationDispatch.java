@@ -565,8 +565,9 @@ public class PublicationDispatch {
         publication.leaseUntil = null;
         Channel channel = publication.channel;
         if (job.instance.equals(channel.dispatchOwner)) {
+            // The lease ends now rather than vanishing: the channel takes its turn after those released earlier.
             channel.dispatchOwner = null;
-            channel.dispatchLeaseUntil = null;
+            channel.dispatchLeaseUntil = Instant.now();
         }
         job.released = true;
     }
