@@ -8,14 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import app.herald.channel.ChannelException;
 import app.herald.channel.ChannelTokens;
-import app.herald.channel.OAuthHttp;
 import app.herald.channel.PlatformHttp;
 import app.herald.channel.PlatformOAuth;
 import app.herald.platform.Platform;
@@ -26,50 +25,27 @@ import app.herald.system.HeraldConfig;
  * user token, that one for a long-lived user token, and the admin's Pages from {@code /me/accounts}, each with its own
  * Page token (no expiry, no refresh). Herald keeps only the chosen Page's token, never the user token.
  */
-@ApplicationScoped
-public class FacebookOAuth implements PlatformOAuth {
+@Singleton
+public class FacebookOAuth extends PlatformOAuth {
 
     /** Publish reels and read their insights. */
     public static final List<String> SCOPES = List.of("pages_show_list", "pages_read_engagement", "pages_manage_posts",
             "read_insights");
     /** The Page task reels need; without it publishing is refused. */
     static final String CREATE_CONTENT = "CREATE_CONTENT";
-    private static final String NAME = "Facebook";
 
     private final HeraldConfig.Facebook settings;
-    private final OAuthHttp http;
 
     @Inject
     public FacebookOAuth(HeraldConfig config) {
+        super(Platform.FACEBOOK_REELS, "facebook", false, true, "Facebook", config.facebook().timeout());
         this.settings = config.facebook();
-        this.http = new OAuthHttp(NAME, settings.timeout());
-    }
-
-    @Override
-    public Platform platform() {
-        return Platform.FACEBOOK_REELS;
-    }
-
-    @Override
-    public String slug() {
-        return "facebook";
     }
 
     @Override
     public Optional<String> missingSettings() {
-        return settings.appId().isPresent() && settings.appSecret().isPresent() ? Optional.empty()
-                : Optional.of("set herald.facebook.app-id and herald.facebook.app-secret (HERALD_FACEBOOK_APP_ID,"
-                        + " HERALD_FACEBOOK_APP_SECRET) to Herald's Meta app.");
-    }
-
-    @Override
-    public boolean usesPkce() {
-        return false;
-    }
-
-    @Override
-    public boolean picksAccount() {
-        return true;
+        return missing(settings.appId(), settings.appSecret(), "herald.facebook.app-id", "herald.facebook.app-secret",
+                "Herald's Meta app");
     }
 
     @Override

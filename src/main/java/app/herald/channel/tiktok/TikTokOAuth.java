@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import app.herald.channel.ChannelException;
 import app.herald.channel.ChannelTokens;
-import app.herald.channel.OAuthHttp;
 import app.herald.channel.PlatformHttp;
 import app.herald.channel.PlatformOAuth;
 import app.herald.platform.Platform;
@@ -27,48 +26,25 @@ import app.herald.system.HeraldConfig;
  * desktop and mobile apps only), the code exchange whose refusals may come with HTTP 200, the creator from
  * {@code /v2/user/info/}, and TikTok's revoke endpoint to disconnect.
  */
-@ApplicationScoped
-public class TikTokOAuth implements PlatformOAuth {
+@Singleton
+public class TikTokOAuth extends PlatformOAuth {
 
     static final String AUTHORIZE = "https://www.tiktok.com/v2/auth/authorize/";
     /** Identity for the channel's name, Direct Post, and the creator's own videos (reconciliation and counters). */
     public static final List<String> SCOPES = List.of("user.info.basic", "video.publish", "video.list");
-    private static final String NAME = "TikTok";
 
     private final HeraldConfig.TikTok settings;
-    private final OAuthHttp http;
 
     @Inject
     public TikTokOAuth(HeraldConfig config) {
+        super(Platform.TIKTOK, "tiktok", false, false, "TikTok", config.tiktok().timeout());
         this.settings = config.tiktok();
-        this.http = new OAuthHttp(NAME, settings.timeout());
-    }
-
-    @Override
-    public Platform platform() {
-        return Platform.TIKTOK;
-    }
-
-    @Override
-    public String slug() {
-        return "tiktok";
     }
 
     @Override
     public Optional<String> missingSettings() {
-        return settings.clientKey().isPresent() && settings.clientSecret().isPresent() ? Optional.empty()
-                : Optional.of("set herald.tiktok.client-key and herald.tiktok.client-secret (HERALD_TIKTOK_CLIENT_KEY,"
-                        + " HERALD_TIKTOK_CLIENT_SECRET) to Herald's TikTok app.");
-    }
-
-    @Override
-    public boolean usesPkce() {
-        return false;
-    }
-
-    @Override
-    public boolean picksAccount() {
-        return false;
+        return missing(settings.clientKey(), settings.clientSecret(), "herald.tiktok.client-key", "herald.tiktok.client-secret",
+                "Herald's TikTok app");
     }
 
     /** TikTok separates scopes with commas. */

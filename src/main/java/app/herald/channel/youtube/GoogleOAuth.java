@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import app.herald.channel.ChannelException;
 import app.herald.channel.ChannelTokens;
-import app.herald.channel.OAuthHttp;
 import app.herald.channel.PlatformHttp;
 import app.herald.channel.PlatformOAuth;
 import app.herald.platform.Platform;
@@ -27,52 +26,29 @@ import app.herald.system.HeraldConfig;
  * access and PKCE, the code exchange at the token endpoint, the channel from {@code channels.list?mine=true}, and
  * Google's revoke endpoint to disconnect.
  */
-@ApplicationScoped
-public class GoogleOAuth implements PlatformOAuth {
+@Singleton
+public class GoogleOAuth extends PlatformOAuth {
 
     static final String AUTHORIZE = "https://accounts.google.com/o/oauth2/v2/auth";
     static final String UPLOAD_SCOPE = "https://www.googleapis.com/auth/youtube.upload";
     /** Upload, read the channel's own videos and their status, and the Analytics reports (which also need readonly). */
     public static final List<String> SCOPES = List.of(UPLOAD_SCOPE, "https://www.googleapis.com/auth/youtube.readonly",
             "https://www.googleapis.com/auth/yt-analytics.readonly");
-    private static final String NAME = "Google";
 
     private final HeraldConfig.YouTube settings;
     private final URI oauthBase;
-    private final OAuthHttp http;
 
     @Inject
     public GoogleOAuth(HeraldConfig config) {
+        super(Platform.YOUTUBE_SHORTS, "youtube", true, false, "Google", config.youtube().timeout());
         this.settings = config.youtube();
         this.oauthBase = config.google().oauthBase();
-        this.http = new OAuthHttp(NAME, settings.timeout());
-    }
-
-    @Override
-    public Platform platform() {
-        return Platform.YOUTUBE_SHORTS;
-    }
-
-    @Override
-    public String slug() {
-        return "youtube";
     }
 
     @Override
     public Optional<String> missingSettings() {
-        return settings.clientId().isPresent() && settings.clientSecret().isPresent() ? Optional.empty()
-                : Optional.of("set herald.youtube.client-id and herald.youtube.client-secret (HERALD_YOUTUBE_CLIENT_ID,"
-                        + " HERALD_YOUTUBE_CLIENT_SECRET) to Herald's Google OAuth client.");
-    }
-
-    @Override
-    public boolean usesPkce() {
-        return true;
-    }
-
-    @Override
-    public boolean picksAccount() {
-        return false;
+        return missing(settings.clientId(), settings.clientSecret(), "herald.youtube.client-id", "herald.youtube.client-secret",
+                "Herald's Google OAuth client");
     }
 
     /** Offline access for a refresh token; {@code prompt=consent} so a reconnect gets a new one too. */
