@@ -23,6 +23,8 @@ public enum AuditAction {
     COMMENT_ADDED("Comment added"),
     CHANNEL_CREATED("Channel created"),
     CHANNEL_UPDATED("Channel updated"),
+    CHANNEL_CONNECTED("Channel connected"),
+    CHANNEL_DISCONNECTED("Channel disconnected"),
     PUBLICATION_SCHEDULED("Publication scheduled"),
     PUBLICATION_RESCHEDULED("Publication rescheduled"),
     PUBLICATION_NEEDS_RESCHEDULE("Publication needs rescheduling"),

@@ -49,7 +49,7 @@ public class Notifier {
         if (address == null) {
             return;
         }
-        String url = link == null ? null : config.mail().publicUrl().map(base -> base.replaceAll("/+$", "") + link).orElse(null);
+        String url = link == null ? null : config.mail().publicUrl().or(config::publicUrl).map(base -> base.replaceAll("/+$", "") + link).orElse(null);
         Mail mail = Mail.withText(address, "Herald: " + abbreviate(message),
                 message + (url == null ? "" : "\n\n" + url) + "\n\nChange or stop these e-mails on your Herald profile page.")
                 .setFrom(config.mail().from());

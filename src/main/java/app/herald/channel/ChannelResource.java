@@ -50,6 +50,12 @@ public class ChannelResource {
     @Inject
     Flash flash;
 
+    @Inject
+    ChannelConnections connections;
+
+    @Inject
+    ChannelTokens tokens;
+
     /** The channel form's fields as posted. */
     public static class FormFields {
         @RestForm
@@ -82,15 +88,23 @@ public class ChannelResource {
         }
     }
 
+    /** A platform's "Connect" button, or why Herald cannot connect it yet ({@code missing}). */
+    public record ConnectChoice(String slug, String label, String missing) {
+    }
+
+    /** A real channel's platform account: the one it holds tokens for (null when none) and how to connect it. */
+    public record AccountLink(String account, ConnectChoice connect) {
+    }
+
     @CheckedTemplate(basePath = "channel")
     static class Templates {
         static native TemplateInstance channels(List<Channel> channels, boolean canManage, ChannelForm form,
                 List<Brand> brands, List<Platform> platforms, List<ChannelStatus> statuses, List<Defaults> defaults,
-                String error);
+                String error, List<ConnectChoice> connect);
 
         static native TemplateInstance channel(Channel channel, boolean canManage, ChannelForm form,
                 List<Platform> platforms, List<ChannelStatus> statuses, List<Defaults> defaults, String error,
-                List<SandboxFailureMode> failureModes);
+                List<SandboxFailureMode> failureModes, AccountLink link);
     }
 
     @GET
@@ -117,7 +131,8 @@ public class ChannelResource {
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") long id) {
         Channel channel = channels.find(id);
-        return Templates.channel(channel, canManage(), ChannelForm.of(channel), PLATFORMS, STATUSES, Defaults.all(), null, FAILURE_MODES);
+        return Templates.channel(channel, canManage(), ChannelForm.of(channel), PLATFORMS, STATUSES, Defaults.all(), null,
+                FAILURE_MODES, link(channel));
     }
 
     @POST
@@ -129,8 +144,9 @@ public class ChannelResource {
             flash.success("Channel '" + channel.displayName + "' saved.");
             return Response.seeOther(URI.create("/channels/" + id)).build();
         } catch (ChannelException e) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.channel(channels.find(id), canManage(),
-                    fields.toForm(), PLATFORMS, STATUSES, Defaults.all(), e.getMessage(), FAILURE_MODES)).build();
+            Channel channel = channels.find(id);
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.channel(channel, canManage(),
+                    fields.toForm(), PLATFORMS, STATUSES, Defaults.all(), e.getMessage(), FAILURE_MODES, link(channel))).build();
         }
     }
 
@@ -145,14 +161,28 @@ public class ChannelResource {
         } catch (ChannelException e) {
             Channel channel = channels.find(id);
             return Response.status(Response.Status.BAD_REQUEST).entity(Templates.channel(channel, canManage(),
-                    ChannelForm.of(channel), PLATFORMS, STATUSES, Defaults.all(), e.getMessage(), FAILURE_MODES)).build();
+                    ChannelForm.of(channel), PLATFORMS, STATUSES, Defaults.all(), e.getMessage(), FAILURE_MODES,
+                    link(channel))).build();
         }
     }
 
     private TemplateInstance listPage(ChannelForm form, String error) {
         List<Brand> visible = brands.visibleBrands();
         return Templates.channels(Channel.listIn(brands.scope()), canManage(), form, visible, PLATFORMS, STATUSES,
-                Defaults.all(), error);
+                Defaults.all(), error, connections.platforms().stream().map(ChannelResource::choice).toList());
+    }
+
+    /** The account link of a real channel; none for a Sandbox channel. */
+    private AccountLink link(Channel channel) {
+        if (channel.sandbox) {
+            return null;
+        }
+        return new AccountLink(tokens.connectedAccount(channel.id).orElse(null),
+                connections.forPlatform(channel.platform).map(ChannelResource::choice).orElse(null));
+    }
+
+    private static ConnectChoice choice(PlatformOAuth oauth) {
+        return new ConnectChoice(oauth.slug(), oauth.platform().label(), oauth.missingSettings().orElse(null));
     }
 
     private boolean canManage() {

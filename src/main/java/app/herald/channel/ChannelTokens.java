@@ -2,6 +2,7 @@ package app.herald.channel;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,6 +99,38 @@ public class ChannelTokens {
                 row.refreshToken = box.seal(newRefreshToken, context(channelId, "refresh"));
             }
         });
+    }
+
+    /**
+     * Deletes the channel's tokens (a disconnect); the platform account's id stays, so connecting the same account
+     * again updates this channel rather than adding another.
+     */
+    public void forget(long channelId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            SealedTokens row = require(channelId);
+            row.accessToken = null;
+            row.refreshToken = null;
+            row.expiresAt = null;
+        });
+    }
+
+    /** The platform account the channel holds tokens for; empty when it holds none (never connected, disconnected). */
+    public Optional<String> connectedAccount(long channelId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            SealedTokens row = SealedTokens.findById(channelId);
+            return row == null || row.accessToken == null ? Optional.<String>empty() : Optional.ofNullable(row.externalAccountId);
+        });
+    }
+
+    /** Ids of the channels that are or were connected to the platform account {@code accountId}, in the caller's transaction. */
+    public List<Long> channelsOf(String accountId) {
+        return SealedTokens.<SealedTokens>list("externalAccountId", accountId).stream().map(row -> row.id).toList();
+    }
+
+    /** Whether the channel was ever connected to a platform account, in the caller's transaction. */
+    public boolean everConnected(long channelId) {
+        SealedTokens row = SealedTokens.findById(channelId);
+        return row != null && row.externalAccountId != null;
     }
 
     private static SealedTokens require(long channelId) {

@@ -33,6 +33,13 @@ public interface HeraldConfig {
     Optional<String> secretKey();
 
     /**
+     * Herald's public address as browsers reach it, e.g. {@code https://herald.example.org}: the base of the OAuth
+     * redirect URIs registered with the platforms (and of e-mail links). When absent, the address of the request
+     * is used, as the trusted proxy forwards it.
+     */
+    Optional<String> publicUrl();
+
+    /**
      * How long values read for every request (account details, unread counts, home page figures) are reused while
      * this instance writes nothing; a change made on another instance, such as a deactivation, shows within it.
      */
@@ -164,7 +171,7 @@ public interface HeraldConfig {
         @WithDefault("herald@localhost")
         String from();
 
-        /** Herald's public address, e.g. https://herald.example.org, so e-mails can link to the page. */
+        /** Herald's public address for e-mail links, e.g. https://herald.example.org; {@code herald.public-url} when absent. */
         Optional<String> publicUrl();
     }
 

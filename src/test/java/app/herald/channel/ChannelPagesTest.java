@@ -133,4 +133,43 @@ class ChannelPagesTest {
                 .contains("Only Sandbox channels have a failure mode");
         assertThat(byName(realName).sandboxFailureMode).isEqualTo(SandboxFailureMode.NONE);
     }
+
+    @Test
+    void withoutCredentialsAPlatformSaysWhichSettingsToFillAndCannotBeConnected() {
+        long brand = ContentFixture.demoBrandId();
+        Document page = DemoUsers.admin().page("/channels");
+
+        assertThat(page.select("a[href^=/channels/connect/]")).as("connect buttons").isEmpty();
+        assertThat(page.select(".connect-list li").eachText()).containsExactly(
+                "YouTube Shorts cannot be connected yet: set herald.youtube.client-id and herald.youtube.client-secret"
+                        + " (HERALD_YOUTUBE_CLIENT_ID, HERALD_YOUTUBE_CLIENT_SECRET) to Herald's Google OAuth client.",
+                "TikTok cannot be connected yet: set herald.tiktok.client-key and herald.tiktok.client-secret"
+                        + " (HERALD_TIKTOK_CLIENT_KEY, HERALD_TIKTOK_CLIENT_SECRET) to Herald's TikTok app.",
+                "Facebook Reels cannot be connected yet: set herald.facebook.app-id and herald.facebook.app-secret"
+                        + " (HERALD_FACEBOOK_APP_ID, HERALD_FACEBOOK_APP_SECRET) to Herald's Meta app.");
+        long attempts = QuarkusTransaction.requiringNew().call(() -> ChannelConnection.count());
+
+        var admin = DemoUsers.admin();
+        Response refused = admin.get("/channels/connect/youtube?brand=" + brand);
+
+        assertThat(refused.statusCode()).isEqualTo(303);
+        assertThat(refused.header("Location")).endsWith("/channels");
+        assertThat(admin.page("/channels").select(".flash-error").text()).contains("YouTube Shorts cannot be connected yet");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ChannelConnection.count())).isEqualTo(attempts);
+        assertThat(admin.get("/channels/connect/myspace?brand=" + brand).statusCode()).as("unknown platform").isEqualTo(404);
+    }
+
+    @Test
+    void aRealYouTubeChannelWarnsThatTestingAppsLoseTheirTokensAfterSevenDays() {
+        String name = "Warned " + UUID.randomUUID().toString().substring(0, 6);
+        DemoUsers.admin().submit("/channels", "/channels", fields(name, "YOUTUBE_SHORTS", "UTC"));
+        Document page = DemoUsers.marketer().page("/channels/" + byName(name).id);
+
+        assertThat(page.select("p.warn").text()).contains("after 7 days", "\"Testing\"", "\"In production\"");
+        assertThat(page.select("dd").eachText()).contains("Not connected");
+        assertThat(page.select("a[href*=/disconnect]")).as("marketers cannot disconnect").isEmpty();
+        String sandbox = QuarkusTransaction.requiringNew().call(() -> String.valueOf(Channel.<Channel>find(
+                "sandbox = true and platform = ?1", app.herald.platform.Platform.YOUTUBE_SHORTS).firstResult().id));
+        assertThat(DemoUsers.marketer().page("/channels/" + sandbox).select("p.warn")).as("Sandbox channel").isEmpty();
+    }
 }

@@ -35,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import app.herald.account.AccountsFixture;
 import app.herald.channel.Channel;
 import app.herald.channel.ChannelRef;
+import app.herald.channel.ConnectionFixture;
 import app.herald.channel.ConnectorFailure;
 import app.herald.channel.PlatformHandle;
 import app.herald.channel.PublishRequest;
@@ -62,6 +63,8 @@ import static app.herald.web.CrossBrandRoutesTest.Ref.APPROVED;
 import static app.herald.web.CrossBrandRoutesTest.Ref.BLACKOUT;
 import static app.herald.web.CrossBrandRoutesTest.Ref.BRAND;
 import static app.herald.web.CrossBrandRoutesTest.Ref.CHANNEL;
+import static app.herald.web.CrossBrandRoutesTest.Ref.CONNECTION;
+import static app.herald.web.CrossBrandRoutesTest.Ref.PLATFORM;
 import static app.herald.web.CrossBrandRoutesTest.Ref.DRAFT;
 import static app.herald.web.CrossBrandRoutesTest.Ref.INACTIVE_RULE;
 import static app.herald.web.CrossBrandRoutesTest.Ref.MEMBER;
@@ -87,7 +90,7 @@ class CrossBrandRoutesTest {
     /** What an id or field of a route refers to: the other brand's rows, or (for mixed ids) the intruder's own draft. */
     enum Ref {
         BRAND, DRAFT, VIDEO, RENDITION, SUBMITTED, SUBMITTED_HASH, APPROVED, PUBLICATION, CHANNEL, RULE, INACTIVE_RULE, BLACKOUT,
-        MEMBER, OWN_DRAFT, SANDBOX_VIDEO
+        MEMBER, OWN_DRAFT, SANDBOX_VIDEO, PLATFORM, CONNECTION
     }
 
     private static final String LATER = LocalDateTime.now().plusDays(30).withHour(10).truncatedTo(ChronoUnit.HOURS)
@@ -144,6 +147,14 @@ class CrossBrandRoutesTest {
                         "displayName", "Taken over", "timezone", "UTC", "status", "PAUSED")).adminOnly(),
                 post("/channels").form(Map.of("brandId", BRAND, "platform", "TIKTOK", "displayName", "Taken over",
                         "timezone", "UTC", "status", "ACTIVE")).adminOnly(),
+                get("/channels/connect/{platform}", PLATFORM).query(Map.of("brand", BRAND)).adminOnly().redirects(),
+                get("/channels/oauth/{platform}/callback", PLATFORM).query(Map.of("state", "taken-over", "code", "x"))
+                        .adminOnly().redirects(),
+                get("/channels/oauth/facebook/pages/{connection}", CONNECTION).adminOnly(),
+                post("/channels/oauth/facebook/pages/{connection}", CONNECTION).form(Map.of("pageId", "victim-page"))
+                        .adminOnly(),
+                get("/channels/{id}/disconnect", CHANNEL).adminOnly(),
+                post("/channels/{id}/disconnect", CHANNEL).form(Map.of("confirm", "true")).adminOnly(),
 
                 get("/governance/rules/{id}", RULE),
                 get("/governance/rules/{id}/edit", RULE),
@@ -189,6 +200,7 @@ class CrossBrandRoutesTest {
             "select * from channel where brand_id = :brand",
             "select * from publication where channel_id in (select id from channel where brand_id = :brand)",
             "select * from brand_blackout where brand_id = :brand",
+            "select * from channel_connection where brand_id = :brand",
             "select count(*) from media_file",
             // Scheduled jobs write as "system"; every row a request writes names its user.
             "select count(*) from audit_entry where actor <> 'system'");
@@ -206,9 +218,9 @@ class CrossBrandRoutesTest {
         assertThat(victim.secrets()).as("what the answer shows").allSatisfy(secret -> assertThat(body).doesNotContain(secret));
         assertThat(state(victim)).as("rows after " + route).isEqualTo(before);
         if (route.method().equals(HttpMethod.GET) && !route.ids().contains(OWN_DRAFT)) {
-            WebSession control = route.expected() == 403 ? DemoUsers.admin() : victim.insider().session();
+            WebSession control = route.expected() == 403 ? victim.admin() : victim.insider().session();
             assertThat(route.send(control, victim).statusCode()).as("the same route for a user who may see the brand")
-                    .isEqualTo(200);
+                    .isEqualTo(route.control());
         }
     }
 
@@ -286,7 +298,7 @@ class CrossBrandRoutesTest {
 
     /** The other brand's data, a member who may see it, and the intruder with a draft in a brand of their own. */
     record Victim(long brandId, long ownBrandId, Map<Ref, String> ids, Member insider, Member intruder,
-            List<String> secrets) {
+            List<String> secrets, WebSession admin) {
     }
 
     private static Victim victim;
@@ -324,6 +336,9 @@ class CrossBrandRoutesTest {
         long scheduled = CalendarFixture.approvedContent(brand, scheduledTitle);
         long channel = CalendarFixture.channel(brand, Platform.TIKTOK, "Europe/Berlin", 15, 0, ChannelStatus.ACTIVE);
         ids.put(CHANNEL, String.valueOf(channel));
+        ids.put(PLATFORM, "youtube");
+        ids.put(CONNECTION, String.valueOf(ConnectionFixture.pendingPages(brand, "admin",
+                List.of(ConnectionFixture.page("victim-page", "Victim Page", "victim-page-token")))));
         ids.put(SANDBOX_VIDEO, sandboxVideo(channel));
         ids.put(PUBLICATION, String.valueOf(CalendarFixture.publication(scheduled, channel,
                 Instant.now().plus(Duration.ofDays(20)), PublicationStatus.SCHEDULED)));
@@ -351,47 +366,62 @@ class CrossBrandRoutesTest {
 
         String brandName = QuarkusTransaction.requiringNew().call(() -> Brand.<Brand>findById(brand).name);
         Member control = CalendarFixture.member(brand, allButAdmin);
+        // One admin session for every admin-only route's control request: a sign-in per request would write its audit
+        // row while a later route's rows are compared.
+        long adminSignIns = adminSignIns();
+        WebSession admin = DemoUsers.admin();
         // Sign-ins are recorded (last_login_at, audit row) just after the session starts; let them land first.
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
                 AppUser.count("lastLoginAt is null and username in ?1", List.of(control.username(), intruder.username())))
-                == 0);
+                == 0 && adminSignIns() > adminSignIns);
         return new Victim(brand, ownBrand, ids, control, intruder,
-                List.of(brandName, draftTitle, submittedTitle, approvedTitle, scheduledTitle, ruleName, "victim.mp4"));
+                List.of(brandName, draftTitle, submittedTitle, approvedTitle, scheduledTitle, ruleName, "victim.mp4"), admin);
+    }
+
+    private static long adminSignIns() {
+        return QuarkusTransaction.requiringNew().call(() -> app.herald.audit.AuditEntry.count("actor = ?1 and action = ?2",
+                "admin", app.herald.audit.AuditAction.SIGN_IN_SUCCEEDED));
     }
 
     private static Route get(String template, Ref... ids) {
-        return new Route(HttpMethod.GET, template, List.of(ids), Map.of(), Map.of(), false, 404);
+        return new Route(HttpMethod.GET, template, List.of(ids), Map.of(), Map.of(), false, 404, 200);
     }
 
     private static Route post(String template, Ref... ids) {
-        return new Route(HttpMethod.POST, template, List.of(ids), Map.of(), Map.of(), false, 404);
+        return new Route(HttpMethod.POST, template, List.of(ids), Map.of(), Map.of(), false, 404, 200);
     }
 
     /**
      * One row of the table: the route as its {@code @Path} spells it, what fills its ids (in order), query and form
      * fields (a {@link Ref} value, alone or in a list, is replaced by the id it names) and the expected status:
-     * 404, or 403 where only admins may use the route at all (admins see every brand, so no brand check applies).
+     * 404, or 403 where only admins may use the route at all (admins see every brand, so no brand check applies);
+     * {@code control} is what a user who may see the brand gets for a GET.
      */
     record Route(String method, String template, List<Ref> ids, Map<String, Object> query, Map<String, Object> fields,
-            boolean multipart, int expected) {
+            boolean multipart, int expected, int control) {
 
         private static final Pattern PARAMETER = Pattern.compile("\\{[^}]+}");
 
         Route query(Map<String, Object> values) {
-            return new Route(method, template, ids, values, fields, multipart, expected);
+            return new Route(method, template, ids, values, fields, multipart, expected, control);
         }
 
         Route form(Map<String, Object> values) {
-            return new Route(method, template, ids, query, values, multipart, expected);
+            return new Route(method, template, ids, query, values, multipart, expected, control);
         }
 
         /** Posts the other brand's kind of upload: a real video that every platform accepts. */
         Route upload() {
-            return new Route(method, template, ids, query, fields, true, expected);
+            return new Route(method, template, ids, query, fields, true, expected, control);
         }
 
         Route adminOnly() {
-            return new Route(method, template, ids, query, fields, multipart, 403);
+            return new Route(method, template, ids, query, fields, multipart, 403, control);
+        }
+
+        /** A route that answers with a redirect (e.g. to the platform's consent page) where it is allowed. */
+        Route redirects() {
+            return new Route(method, template, ids, query, fields, multipart, expected, 303);
         }
 
         String key() {

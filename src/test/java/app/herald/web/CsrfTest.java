@@ -75,6 +75,10 @@ class CsrfTest {
                 .statusCode()).isEqualTo(400);
         assertThat(admin.submitWithoutToken("/profile/email", Map.of("email", "forged@example.org")).statusCode())
                 .isEqualTo(400);
+        for (String route : List.of("/channels/" + channel + "/disconnect", "/channels/oauth/facebook/pages/1")) {
+            assertThat(admin.submitWithoutToken(route, Map.of("confirm", "true", "pageId", "1")).statusCode()).as(route)
+                    .isEqualTo(400);
+        }
         assertThat(QuarkusTransaction.requiringNew().call(() -> Channel.<Channel>findById(channel).sandboxFailureMode))
                 .isEqualTo(SandboxFailureMode.NONE);
         assertThat(AccountsFixture.load("admin").email).isNull();

@@ -15,6 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import app.herald.account.AccountsFixture;
 import app.herald.account.DemoUsers;
 import app.herald.content.ContentFixture;
+import app.herald.channel.Channel;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -43,7 +45,13 @@ class RouteAccessTest {
                 Arguments.of("/review", List.of(LOGIN, 403, 200, 403, 200)),
                 Arguments.of("/review/{content}", List.of(LOGIN, 403, 200, 403, 200)),
                 Arguments.of("/audit", List.of(LOGIN, 403, 200, 200, 200)),
-                Arguments.of("/audit.csv", List.of(LOGIN, 403, 200, 200, 200)));
+                Arguments.of("/audit.csv", List.of(LOGIN, 403, 200, 200, 200)),
+                Arguments.of("/channels", List.of(LOGIN, 200, 200, 200, 200)),
+                // Without credentials (this profile) the admin is sent back to /channels with the settings to fill.
+                Arguments.of("/channels/connect/youtube?brand={brand}", List.of(LOGIN, 403, 403, 403, 303)),
+                Arguments.of("/channels/oauth/youtube/callback?state=unknown&code=x", List.of(LOGIN, 403, 403, 403, 303)),
+                Arguments.of("/channels/oauth/facebook/pages/0", List.of(LOGIN, 403, 403, 403, 404)),
+                Arguments.of("/channels/{channel}/disconnect", List.of(LOGIN, 403, 403, 403, 200)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -51,7 +59,9 @@ class RouteAccessTest {
     void eachVisitorGetsTheExpectedAnswer(String route, List<Integer> expected) {
         String path = route.replace("{marketer}", String.valueOf(AccountsFixture.idOf("marketer")))
                 .replace("{brand}", String.valueOf(ContentFixture.demoBrandId()))
-                .replace("{content}", String.valueOf(content()));
+                .replace("{content}", String.valueOf(content()))
+                .replace("{channel}", String.valueOf(QuarkusTransaction.requiringNew().call(() ->
+                        Channel.<Channel>find("sandbox = true order by id").firstResult().id)));
         DemoUsers.assertEachVisitorGets(path, expected);
     }
 
