@@ -6,6 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
 import app.herald.channel.PlatformStub;
 
 /**
@@ -26,6 +28,12 @@ public class YouTubeStub extends PlatformStub {
 
     public YouTubeStub() {
         super(Server.class);
+    }
+
+    /** Many publications at once need a stub that keeps each upload session's bytes: {@link ResumableSessions}. */
+    @Override
+    protected WireMockConfiguration configure(WireMockConfiguration defaults) {
+        return defaults.extensions(new ResumableSessions());
     }
 
     @Override
