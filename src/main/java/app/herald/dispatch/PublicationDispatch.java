@@ -194,7 +194,7 @@ public class PublicationDispatch {
                 .orElse(content.title);
         String caption = content.variant(channel.platform).map(variant -> variant.body).orElse(content.description);
         PublishRequest request = new PublishRequest(job.id, ChannelRef.of(channel), file, size, content.media.mimeType(), title,
-                caption == null ? "" : caption, marker(publication));
+                caption == null ? "" : caption, marker(publication)).withDuration(content.media.durationSeconds);
         return Optional.of(new Snapshot(publication.status,
                 new PlatformHandle(publication.uploadRef, publication.uploadOffset, publication.platformVideoId), request,
                 publication.resends));
