@@ -68,9 +68,14 @@ public class ChannelResource {
         String dailyCap;
         @RestForm
         String minGapMinutes;
+        @RestForm
+        boolean platformPublishes;
+        @RestForm
+        String uploadLeadMinutes;
 
         ChannelForm toForm() {
-            return new ChannelForm(brandId, platform, sandbox, displayName, timezone, status, dailyCap, minGapMinutes);
+            return new ChannelForm(brandId, platform, sandbox, displayName, timezone, status, dailyCap, minGapMinutes,
+                    platformPublishes, uploadLeadMinutes);
         }
     }
 

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 
@@ -176,6 +177,82 @@ class YouTubeDispatchTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> Channel.<Channel>findById(channel).pausedUntil))
                 .isEqualTo(midnight);
         assertThat(CalendarFixture.load(other).status).isEqualTo(PublicationStatus.PUBLISHED);
+    }
+
+    @Test
+    void aChannelThatLetsYouTubePublishUploadsAheadWithPublishAtAndChecksTheVideoOnceTheSlotHasCome() {
+        Instant slot = Instant.now().plus(Duration.ofMinutes(40)).truncatedTo(ChronoUnit.SECONDS);
+        DispatchFixture.uploadAhead(id, slot, 60);
+        google.stubFor(post(urlPathEqualTo(UPLOADS)).withQueryParam("uploadType", equalTo("resumable"))
+                .withHeader("Authorization", equalTo("Bearer access-1"))
+                .withHeader("X-Upload-Content-Length", equalTo(String.valueOf(SIZE)))
+                .withRequestBody(matchingJsonPath("$.snippet.tags[0]", equalTo(marker)))
+                .withRequestBody(matchingJsonPath("$.status.privacyStatus", equalTo("private")))
+                .withRequestBody(matchingJsonPath("$.status.publishAt", equalTo(slot.toString())))
+                .willReturn(aResponse().withStatus(200).withHeader("Location", session())));
+        stubChunk("access-1", 0, 262_143, resume(262_143));
+        stubChunk("access-1", 262_144, 524_287, resume(524_287));
+        stubChunk("access-1", 524_288, 599_999, created("VIDAHEAD"));
+        google.stubFor(statusQuery("access-1").willReturn(created("VIDAHEAD")));
+        google.stubFor(get(urlPathEqualTo("/youtube/v3/videos")).withQueryParam("part", equalTo("status,processingDetails"))
+                .withQueryParam("id", equalTo("VIDAHEAD")).willReturn(json(200, """
+                        {"items":[{"id":"VIDAHEAD","status":{"uploadStatus":"processed","privacyStatus":"private",
+                          "publishAt":"%s"},"processingDetails":{"processingStatus":"succeeded"}}]}""".formatted(slot))));
+
+        dispatchUntilSettled("yt-ahead");
+
+        Publication ahead = CalendarFixture.load(id);
+        assertThat(ahead.status).isEqualTo(PublicationStatus.SCHEDULED_ON_PLATFORM);
+        assertThat(ahead.platformVideoId).isEqualTo("VIDAHEAD");
+        assertThat(ahead.platformPublishAt).isEqualTo(slot);
+        assertThat(ahead.nextAttemptAt).as("checked again once YouTube should have published it").isAfter(slot);
+        org.jsoup.nodes.Document page = CalendarFixture.member(brand, app.herald.account.Role.MARKETER).session()
+                .page("/calendar/publications/" + id);
+        assertThat(page.select("h1 .badge").text()).isEqualTo("Scheduled on the platform");
+        assertThat(page.select("dd.publishing").text()).startsWith("Uploaded 60 minutes ahead; YouTube Shorts publishes it at the slot (");
+
+        // The slot has come and YouTube made the video public.
+        QuarkusTransaction.requiringNew().run(() -> {
+            Publication row = Publication.findById(id);
+            row.scheduledAt = row.platformPublishAt = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
+            row.nextAttemptAt = Instant.now().minusSeconds(1);
+        });
+        google.stubFor(get(urlPathEqualTo("/youtube/v3/videos")).withQueryParam("id", equalTo("VIDAHEAD")).willReturn(json(200, """
+                {"items":[{"id":"VIDAHEAD","status":{"uploadStatus":"processed","privacyStatus":"public",
+                  "publishAt":"%s"},"processingDetails":{"processingStatus":"succeeded"}}]}""".formatted(slot.minus(Duration.ofHours(1))))));
+        dispatchUntilSettled("yt-ahead");
+
+        Publication published = CalendarFixture.load(id);
+        assertThat(published.status).isEqualTo(PublicationStatus.PUBLISHED);
+        assertThat(published.publishedAt).as("the time YouTube was given").isEqualTo(published.platformPublishAt);
+        google.verify(1, postRequestedFor(urlPathEqualTo(UPLOADS)));
+        assertThat(steps()).endsWith("FINISH:OK", "STATUS:OK", "STATUS:OK");
+    }
+
+    @Test
+    void aSlotTooCloseForYouTubeToScheduleWaitsForTheSlotWithoutCallingYouTube() {
+        Instant slot = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+        DispatchFixture.uploadAhead(id, slot, 60);
+
+        dispatchUntilSettled("yt-close");
+
+        Publication waiting = CalendarFixture.load(id);
+        assertThat(waiting.status).isEqualTo(PublicationStatus.RETRY_WAIT);
+        assertThat(waiting.nextAttemptAt).isEqualTo(slot);
+        assertThat(waiting.failureReason).contains("Too close to its slot").contains("at least 15 minutes ahead")
+                .contains("Herald uploads it at the slot instead");
+        assertThat(waiting.platformPublishAt).isNull();
+        assertThat(google.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aPublicationUploadedAheadIsNotClaimedBeforeItsLead() {
+        DispatchFixture.uploadAhead(id, Instant.now().plus(Duration.ofMinutes(90)), 60);
+
+        dispatchUntilSettled("yt-early");
+
+        assertThat(CalendarFixture.load(id).status).isEqualTo(PublicationStatus.SCHEDULED);
+        assertThat(google.getAllServeEvents()).isEmpty();
     }
 
     private List<String> steps() {

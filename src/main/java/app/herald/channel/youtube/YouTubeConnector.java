@@ -6,6 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -278,7 +281,13 @@ public class YouTubeConnector implements Connector {
         snippet.putArray("tags").add(request.marker());
         snippet.put("categoryId", CATEGORY);
         ObjectNode status = body.putObject("status");
-        status.put("privacyStatus", "public");
+        if (request.publishAt() == null) {
+            status.put("privacyStatus", "public");
+        } else {
+            // publishAt is only allowed on a private video, which YouTube makes public at that time (contract 1.3).
+            status.put("privacyStatus", "private");
+            status.put("publishAt", DateTimeFormatter.ISO_INSTANT.format(request.publishAt().truncatedTo(ChronoUnit.SECONDS)));
+        }
         status.put("selfDeclaredMadeForKids", false);
         return body.toString();
     }
@@ -365,14 +374,14 @@ public class YouTubeConnector implements Connector {
         JsonNode status = video.path("status");
         String processing = video.path("processingDetails").path("processingStatus").asText("");
         return switch (status.path("uploadStatus").asText("")) {
-            case "processed" -> published(id, size);
+            case "processed" -> published(id, size, status);
             case "failed" -> failed(id, size, "YouTube could not process the video (" + status.path("failureReason")
                     .asText("no reason given") + ").");
             case "rejected" -> failed(id, size, "YouTube rejected the video (" + status.path("rejectionReason")
                     .asText("no reason given") + ").");
             case "deleted" -> failed(id, size, "The video was deleted on YouTube.");
             default -> switch (processing) {
-                case "succeeded" -> published(id, size);
+                case "succeeded" -> published(id, size, status);
                 case "failed", "terminated" -> failed(id, size, "YouTube's processing of the video " + processing + " ("
                         + video.path("processingDetails").path("processingFailureReason").asText("no reason given") + ").");
                 default -> new RemoteStatus(RemoteStatus.State.PROCESSING, size, id, null, null);
@@ -380,8 +389,12 @@ public class YouTubeConnector implements Connector {
         };
     }
 
-    private static RemoteStatus published(String id, long size) {
-        return new RemoteStatus(RemoteStatus.State.PUBLISHED, size, id, "https://www.youtube.com/shorts/" + id, null);
+    /** Processed: public now, or still private with a {@code publishAt} ahead, which YouTube keeps until then. */
+    private static RemoteStatus published(String id, long size, JsonNode status) {
+        String publishAt = status.path("publishAt").asText("");
+        boolean ahead = !publishAt.isEmpty() && OffsetDateTime.parse(publishAt).toInstant().isAfter(Instant.now());
+        return new RemoteStatus(ahead ? RemoteStatus.State.SCHEDULED : RemoteStatus.State.PUBLISHED, size, id,
+                "https://www.youtube.com/shorts/" + id, null);
     }
 
     private static RemoteStatus failed(String id, long size, String message) {

@@ -131,6 +131,34 @@ class YouTubeConnectorTest {
     }
 
     @Test
+    void aVideoTheChannelLetsYouTubePublishIsUploadedPrivateWithPublishAtAndIsScheduledUntilThen() throws Exception {
+        stubSession("access-1");
+        Instant slot = Instant.parse("2031-05-04T17:30:00.250Z");
+
+        youtube.start(request.publishedAt(slot));
+
+        google.verify(postRequestedFor(urlPathEqualTo(UPLOADS))
+                .withHeader("Authorization", equalTo("Bearer access-1"))
+                .withHeader("X-Upload-Content-Length", equalTo(SIZE))
+                .withRequestBody(matchingJsonPath("$.status.privacyStatus", equalTo("private")))
+                .withRequestBody(matchingJsonPath("$.status.publishAt", equalTo("2031-05-04T17:30:00Z")))
+                .withRequestBody(matchingJsonPath("$.snippet.title", equalTo(TITLE))));
+
+        PlatformHandle uploaded = new PlatformHandle(session, video.length, "VIDAHEAD");
+        google.stubFor(videosList("status,processingDetails", "VIDAHEAD").willReturn(json(200, """
+                {"items":[{"id":"VIDAHEAD","status":{"uploadStatus":"processed","privacyStatus":"private",
+                  "publishAt":"2031-05-04T17:30:00.000Z"},"processingDetails":{"processingStatus":"succeeded"}}]}""")));
+        RemoteStatus waiting = youtube.status(request, uploaded);
+        assertThat(waiting.state()).isEqualTo(RemoteStatus.State.SCHEDULED);
+        assertThat(waiting.url()).isEqualTo("https://www.youtube.com/shorts/VIDAHEAD");
+
+        google.stubFor(videosList("status,processingDetails", "VIDAHEAD").willReturn(json(200, """
+                {"items":[{"id":"VIDAHEAD","status":{"uploadStatus":"processed","privacyStatus":"public",
+                  "publishAt":"2021-05-04T17:30:00Z"},"processingDetails":{"processingStatus":"succeeded"}}]}""")));
+        assertThat(youtube.status(request, uploaded).state()).as("its publishAt has passed").isEqualTo(RemoteStatus.State.PUBLISHED);
+    }
+
+    @Test
     void happyPathOpensASessionSendsEveryChunkAndNamesTheVideo() throws Exception {
         stubSession("access-1");
         stubChunk(0, 262_143, ok308(262_143));
