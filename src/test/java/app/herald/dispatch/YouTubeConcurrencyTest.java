@@ -67,6 +67,7 @@ class YouTubeConcurrencyTest {
     @BeforeEach
     void youTubeKeepsSessions() {
         google.resetAll();
+        YouTubeStub.resetQuota();
         brand = DispatchFixture.brand();
         google.stubFor(post(urlPathEqualTo(UPLOADS)).withQueryParam("uploadType", equalTo("resumable"))
                 .withQueryParam("part", equalTo("snippet,status"))

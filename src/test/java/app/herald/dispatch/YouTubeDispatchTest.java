@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -66,6 +67,9 @@ class YouTubeDispatchTest {
     @Inject
     ChannelTokens tokens;
 
+    @Inject
+    app.herald.system.HeraldConfig config;
+
     private long brand;
     private long channel;
     private long id;
@@ -75,6 +79,7 @@ class YouTubeDispatchTest {
     @BeforeEach
     void duePublicationOnAConnectedYouTubeChannel() throws IOException {
         google.resetAll();
+        YouTubeStub.resetQuota();
         brand = DispatchFixture.brand();
         channel = DispatchFixture.connectedChannel(brand, Platform.YOUTUBE_SHORTS, 1000, new ChannelTokens.Tokens("UC-herald", "access-1", "refresh-1", Instant.now().plus(Duration.ofHours(1))));
         id = DispatchFixture.duePublication(brand, channel, Instant.now().minusSeconds(5), SIZE);
@@ -253,6 +258,33 @@ class YouTubeDispatchTest {
 
         assertThat(CalendarFixture.load(id).status).isEqualTo(PublicationStatus.SCHEDULED);
         assertThat(google.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void whenHeraldsCountReachesTheDailyQuotaNoUploadIsStartedTheChannelPausesAndOtherPlatformsPublish() {
+        long limit = config.youtube().dailyUploads();
+        ZoneId pacific = ZoneId.of("America/Los_Angeles");
+        QuarkusTransaction.requiringNew().run(() -> Channel.getEntityManager().createNativeQuery("INSERT INTO youtube_quota"
+                        + " VALUES (:project, :day, 'videos.insert', :limit)").setParameter("project", YouTubeStub.CLIENT_ID)
+                .setParameter("day", LocalDate.now(pacific)).setParameter("limit", limit).executeUpdate());
+        long sandbox = DispatchFixture.sandboxChannel(brand, Platform.FACEBOOK_REELS, SandboxFailureMode.NONE);
+        long other = DispatchFixture.duePublication(brand, sandbox, Instant.now().minusSeconds(5), 10_000);
+        Instant midnight = LocalDate.now(pacific).plusDays(1).atStartOfDay(pacific).toInstant();
+
+        dispatchUntilSettled("yt-budget");
+
+        Publication paused = CalendarFixture.load(id);
+        assertThat(paused.status).isEqualTo(PublicationStatus.RETRY_WAIT);
+        assertThat(paused.failureReason).contains("Herald stopped before videos.insert").contains("midnight Pacific Time");
+        assertThat(paused.nextAttemptAt).isEqualTo(midnight);
+        assertThat(paused.uploadRef).isNull();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Channel.<Channel>findById(channel).pausedUntil)).isEqualTo(midnight);
+        assertThat(google.getAllServeEvents()).as("YouTube was not called").isEmpty();
+        assertThat(steps()).containsExactly("START:RATE_LIMITED");
+        assertThat(CalendarFixture.load(other).status).isEqualTo(PublicationStatus.PUBLISHED);
+        assertThat(CalendarFixture.member(brand, app.herald.account.Role.MARKETER).session().page("/channels/" + channel)
+                .select("dd.quota").text()).startsWith("0 of " + config.youtube().dailyQuota() + " units, " + limit + " of "
+                        + limit + " uploads").contains("Pacific day " + LocalDate.now(pacific));
     }
 
     private List<String> steps() {

@@ -42,7 +42,8 @@ import io.quarkus.runtime.Startup;
  * YouTube Shorts through the YouTube Data API v3 (contract: platform-apis.md section 1), with the JDK HTTP client: a
  * resumable {@code videos.insert} session whose URI is the upload handle, chunked PUTs that always continue from
  * the server's {@code Range}, the session's status query after any interruption, {@code videos.list} for processing
- * and counters, the uploads playlist for reconciliation, and Google's token endpoint to renew access.
+ * and counters, the uploads playlist for reconciliation, and Google's token endpoint to renew access. Every Data API
+ * call is counted against the project's daily quota first ({@link YouTubeQuota}).
  */
 @Startup
 @ApplicationScoped
@@ -59,6 +60,9 @@ public class YouTubeConnector implements Connector {
     private final URI oauthBase;
     private final ChannelTokens tokens;
     private final PlatformHttp http;
+
+    @Inject
+    YouTubeQuota quota;
 
     @Inject
     public YouTubeConnector(HeraldConfig config, ChannelTokens tokens) {
@@ -94,6 +98,7 @@ public class YouTubeConnector implements Connector {
                 .header("X-Upload-Content-Length", String.valueOf(request.size()))
                 .header("X-Upload-Content-Type", request.mimeType())
                 .POST(HttpRequest.BodyPublishers.ofString(metadata(request), StandardCharsets.UTF_8)).build();
+        quota.spend(YouTubeQuota.Bucket.INSERT, "videos.insert");
         HttpResponse<String> response;
         try {
             response = http.send(post);
@@ -103,7 +108,7 @@ public class YouTubeConnector implements Connector {
                     + " session request (" + PlatformHttp.describe(e) + ").");
         }
         if (response.statusCode() != 200) {
-            throw GoogleErrors.classify(response);
+            throw counted(GoogleErrors.classify(response), YouTubeQuota.Bucket.INSERT);
         }
         String location = response.headers().firstValue("Location").orElseThrow(() -> new ConnectorFailure(
                 FailureClass.TRANSIENT, 200, "no_location", "YouTube opened no upload session (no Location header)."));
@@ -340,17 +345,27 @@ public class YouTubeConnector implements Connector {
 
     private JsonNode get(ChannelRef channel, String resource, Map<String, String> parameters) throws ConnectorFailure {
         URI uri = URI.create(settings.apiBase() + "/youtube/v3/" + resource + "?" + PlatformHttp.form(parameters));
+        HttpRequest request = authorized(uri, channel).GET().build();
+        quota.spend(YouTubeQuota.Bucket.GENERAL, resource + ".list");
         HttpResponse<String> response;
         try {
-            response = http.send(authorized(uri, channel).GET().build());
+            response = http.send(request);
         } catch (IOException e) {
             throw new ConnectorFailure(FailureClass.TRANSIENT, null, "no_answer", "YouTube did not answer " + resource
                     + ".list (" + PlatformHttp.describe(e) + ").");
         }
         if (response.statusCode() != 200) {
-            throw GoogleErrors.classify(response);
+            throw counted(GoogleErrors.classify(response), YouTubeQuota.Bucket.GENERAL);
         }
         return PlatformHttp.json(response.body());
+    }
+
+    /** YouTube's own word that the quota is gone beats Herald's count: the bucket is full for every instance. */
+    private ConnectorFailure counted(ConnectorFailure failure, YouTubeQuota.Bucket bucket) {
+        if ("quotaExceeded".equals(failure.code())) {
+            quota.exhausted(bucket);
+        }
+        return failure;
     }
 
     /** A request carrying the channel's access token (an expired one is an AUTH failure before any call). */
