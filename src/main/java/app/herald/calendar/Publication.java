@@ -70,6 +70,17 @@ public class Publication extends IdentifiedEntity {
     @Column(name = "due_at", insertable = false, updatable = false)
     public Instant dueAt;
 
+    /**
+     * The channel's upload lead when this was scheduled: the platform publishes it at the slot and Herald uploads it
+     * this many minutes ahead; 0 when Herald publishes at the slot.
+     */
+    @Column(name = "upload_lead_minutes", nullable = false)
+    public int uploadLeadMinutes;
+
+    /** When the platform was asked to make the video public (set when the upload starts); null: at once. */
+    @Column(name = "platform_publish_at")
+    public Instant platformPublishAt;
+
     /** Not before this instant: a back-off, a processing poll or a rate-limit reset. */
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;

@@ -16,6 +16,11 @@ public enum PublicationStatus {
     UPLOADING("Uploading"),
     /** All bytes are in; the platform is processing the video. */
     PROCESSING("Processing"),
+    /**
+     * Uploaded ahead of its slot: the platform holds the processed video and makes it public at the slot by itself
+     * (YouTube {@code publishAt}, Facebook {@code SCHEDULED}); a dispatcher checks it once the slot has come.
+     */
+    SCHEDULED_ON_PLATFORM("Scheduled on the platform"),
     PUBLISHED("Published"),
     /** A step failed for now (server error, rate limit, expired token); retried from the stored handle. */
     RETRY_WAIT("Waiting to retry"),
@@ -31,11 +36,11 @@ public enum PublicationStatus {
 
     /** Statuses a dispatcher may claim (when their lease, if any, has run out). */
     public static final Set<PublicationStatus> DISPATCHABLE = EnumSet.of(SCHEDULED, CLAIMED, UPLOADING, PROCESSING,
-            RETRY_WAIT, UNCONFIRMED);
+            RETRY_WAIT, UNCONFIRMED, SCHEDULED_ON_PLATFORM);
 
     /** Statuses that count against a channel's daily cap and minimum gap: going, gone or on their way. */
     public static final Set<PublicationStatus> TAKES_A_SLOT = EnumSet.of(SCHEDULED, CLAIMED, UPLOADING, PROCESSING,
-            PUBLISHED, RETRY_WAIT, UNCONFIRMED);
+            SCHEDULED_ON_PLATFORM, PUBLISHED, RETRY_WAIT, UNCONFIRMED);
 
     private static final Map<PublicationStatus, Set<PublicationStatus>> ALLOWED = Map.ofEntries(
             // Rescheduling keeps a publication SCHEDULED at its new time; PUBLISHED from anything not final is
@@ -44,11 +49,14 @@ public enum PublicationStatus {
             Map.entry(CLAIMED, EnumSet.of(UPLOADING, RETRY_WAIT, UNCONFIRMED, FAILED, MISSED, NEEDS_RESCHEDULE, CANCELLED,
                     PUBLISHED)),
             Map.entry(UPLOADING, EnumSet.of(PROCESSING, RETRY_WAIT, UNCONFIRMED, FAILED, CANCELLED, PUBLISHED)),
-            Map.entry(PROCESSING, EnumSet.of(PUBLISHED, RETRY_WAIT, UNCONFIRMED, FAILED)),
+            Map.entry(PROCESSING, EnumSet.of(PUBLISHED, SCHEDULED_ON_PLATFORM, RETRY_WAIT, UNCONFIRMED, FAILED)),
+            // The platform publishes it at the slot; the check then finds it public, failed, or unreachable for now.
+            Map.entry(SCHEDULED_ON_PLATFORM, EnumSet.of(PUBLISHED, FAILED, RETRY_WAIT, UNCONFIRMED)),
             // RETRY_WAIT to itself is "Retry now" while it waits: the wait is cut short, audited like any move.
-            Map.entry(RETRY_WAIT, EnumSet.of(RETRY_WAIT, CLAIMED, UPLOADING, PROCESSING, UNCONFIRMED, FAILED, MISSED, NEEDS_RESCHEDULE,
-                    CANCELLED, PUBLISHED)),
-            Map.entry(UNCONFIRMED, EnumSet.of(UPLOADING, PROCESSING, PUBLISHED, RETRY_WAIT, FAILED, CANCELLED)),
+            Map.entry(RETRY_WAIT, EnumSet.of(RETRY_WAIT, CLAIMED, UPLOADING, PROCESSING, SCHEDULED_ON_PLATFORM, UNCONFIRMED,
+                    FAILED, MISSED, NEEDS_RESCHEDULE, CANCELLED, PUBLISHED)),
+            Map.entry(UNCONFIRMED, EnumSet.of(UPLOADING, PROCESSING, SCHEDULED_ON_PLATFORM, PUBLISHED, RETRY_WAIT, FAILED,
+                    CANCELLED)),
             // "Retry now" after a failure starts again from the stored handle.
             Map.entry(FAILED, EnumSet.of(RETRY_WAIT, PUBLISHED)),
             Map.entry(MISSED, EnumSet.of(SCHEDULED, PUBLISHED)),

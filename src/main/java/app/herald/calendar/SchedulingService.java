@@ -204,6 +204,9 @@ public class SchedulingService {
 
     private static void fill(Publication publication, Instant at, Long revisionId, SlotSource source, Instant now) {
         publication.scheduledAt = at;
+        // The channel's choice when it was scheduled: a later change of the channel updates its scheduled publications.
+        Integer lead = publication.channel.uploadLeadMinutes;
+        publication.uploadLeadMinutes = lead == null ? 0 : lead;
         publication.revisionId = revisionId;
         publication.slotSource = source;
         publication.updatedAt = now;

@@ -56,6 +56,13 @@ public class Channel extends IdentifiedEntity {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /**
+     * Minutes before the slot at which Herald uploads, for the platform to publish at the slot itself (YouTube
+     * {@code publishAt}, Facebook {@code SCHEDULED}); null when Herald publishes at the slot.
+     */
+    @Column(name = "upload_lead_minutes")
+    public Integer uploadLeadMinutes;
+
     /** The dispatcher instance working on this channel until {@link #dispatchLeaseUntil}: one post at a time. */
     @Column(name = "dispatch_owner", length = 80)
     public String dispatchOwner;
@@ -102,6 +109,12 @@ public class Channel extends IdentifiedEntity {
             case TIKTOK -> "TikTok account";
             case FACEBOOK_REELS -> "Facebook Page";
         };
+    }
+
+    /** Who makes a post public at its slot, as the channel page says it. */
+    public String publishingLabel() {
+        return uploadLeadMinutes == null ? "Herald publishes at the slot"
+                : "uploaded " + uploadLeadMinutes + " minutes ahead; " + platform.label() + " publishes at the slot";
     }
 
     /** Name with platform, e.g. "TikTok · Northwind [Sandbox]": how the calendar and feed name a channel. */

@@ -12,11 +12,17 @@ import app.herald.system.Zones;
  * A blank daily cap or gap takes the platform's documented default (see {@link PlatformSpecs}).
  */
 public record ChannelForm(Long brandId, String platform, boolean sandbox, String displayName, String timezone,
-        String status, String dailyCap, String minGapMinutes) {
+        String status, String dailyCap, String minGapMinutes, boolean platformPublishes, String uploadLeadMinutes) {
 
-    /** The checked form: typed values, defaults filled in. */
+    /** Upload lead proposed when a channel starts letting the platform publish. */
+    public static final int DEFAULT_LEAD_MINUTES = 60;
+    /** Time an upload gets on top of the platform's own minimum notice. */
+    static final int UPLOAD_MARGIN_MINUTES = 5;
+    static final int MAX_LEAD_MINUTES = 24 * 60;
+
+    /** The checked form: typed values, defaults filled in; {@code uploadLeadMinutes} null when Herald publishes. */
     public record Valid(long brandId, Platform platform, boolean sandbox, String displayName, ZoneId zone,
-            ChannelStatus status, int dailyCap, int minGapMinutes) {
+            ChannelStatus status, int dailyCap, int minGapMinutes, Integer uploadLeadMinutes) {
 
         void applyTo(Channel channel) {
             channel.platform = platform;
@@ -26,17 +32,20 @@ public record ChannelForm(Long brandId, String platform, boolean sandbox, String
             channel.status = status;
             channel.dailyCap = dailyCap;
             channel.minGapMinutes = minGapMinutes;
+            channel.uploadLeadMinutes = uploadLeadMinutes;
         }
     }
 
     public static ChannelForm empty(Long brandId, String timezone) {
-        return new ChannelForm(brandId, Platform.TIKTOK.name(), false, "", timezone, ChannelStatus.ACTIVE.name(), "", "");
+        return new ChannelForm(brandId, Platform.TIKTOK.name(), false, "", timezone, ChannelStatus.ACTIVE.name(), "", "", false,
+                String.valueOf(DEFAULT_LEAD_MINUTES));
     }
 
     public static ChannelForm of(Channel channel) {
         return new ChannelForm(channel.brand.id, channel.platform.name(), channel.sandbox, channel.displayName,
                 channel.timezone, channel.status.name(), String.valueOf(channel.dailyCap),
-                String.valueOf(channel.minGapMinutes));
+                String.valueOf(channel.minGapMinutes), channel.uploadLeadMinutes != null,
+                String.valueOf(channel.uploadLeadMinutes != null ? channel.uploadLeadMinutes : DEFAULT_LEAD_MINUTES));
     }
 
     public Valid validated() {
@@ -60,7 +69,30 @@ public record ChannelForm(Long brandId, String platform, boolean sandbox, String
         if (gap < 0 || gap > 24 * 60) {
             throw new ChannelException("Minimum gap must be between 0 and 1440 minutes.");
         }
-        return new Valid(brandId, chosenPlatform, sandbox, name, zone, chosenStatus, cap, gap);
+        return new Valid(brandId, chosenPlatform, sandbox, name, zone, chosenStatus, cap, gap, lead(chosenPlatform, spec));
+    }
+
+    /** The upload lead when the platform is to publish at the slot: only where its API schedules, long enough for it. */
+    private Integer lead(Platform chosenPlatform, PlatformSpec spec) {
+        if (!platformPublishes) {
+            return null;
+        }
+        if (!spec.schedulesOnPlatform()) {
+            throw new ChannelException(chosenPlatform.label() + " cannot publish at a set time through its API: Herald"
+                    + " publishes " + chosenPlatform.label() + " posts at the slot itself. Untick \"Upload ahead\".");
+        }
+        if (sandbox) {
+            throw new ChannelException("Sandbox channels publish at the slot; uploading ahead is for real "
+                    + chosenPlatform.label() + " channels.");
+        }
+        int min = (int) spec.earliestSchedule().toMinutes() + UPLOAD_MARGIN_MINUTES;
+        int lead = number(uploadLeadMinutes, DEFAULT_LEAD_MINUTES, "Upload lead");
+        if (lead < min || lead > MAX_LEAD_MINUTES) {
+            throw new ChannelException("Upload lead must be between " + min + " and " + MAX_LEAD_MINUTES + " minutes: "
+                    + chosenPlatform.label() + " needs the video at least " + spec.earliestSchedule().toMinutes()
+                    + " minutes before it publishes it, and the upload needs time.");
+        }
+        return lead;
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String message) {

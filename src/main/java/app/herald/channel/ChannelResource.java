@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import app.herald.account.Role;
 import app.herald.brand.Brand;
 import app.herald.brand.BrandAccess;
+import app.herald.channel.youtube.YouTubeQuota;
 import app.herald.platform.Platform;
 import app.herald.platform.PlatformSpecs;
 import app.herald.web.Flash;
@@ -56,6 +57,9 @@ public class ChannelResource {
     @Inject
     ChannelTokens tokens;
 
+    @Inject
+    YouTubeQuota quota;
+
     /** The channel form's fields as posted. */
     public static class FormFields {
         @RestForm
@@ -74,9 +78,14 @@ public class ChannelResource {
         String dailyCap;
         @RestForm
         String minGapMinutes;
+        @RestForm
+        boolean platformPublishes;
+        @RestForm
+        String uploadLeadMinutes;
 
         ChannelForm toForm() {
-            return new ChannelForm(brandId, platform, sandbox, displayName, timezone, status, dailyCap, minGapMinutes);
+            return new ChannelForm(brandId, platform, sandbox, displayName, timezone, status, dailyCap, minGapMinutes,
+                    platformPublishes, uploadLeadMinutes);
         }
     }
 
@@ -104,7 +113,7 @@ public class ChannelResource {
 
         static native TemplateInstance channel(Channel channel, boolean canManage, ChannelForm form,
                 List<Platform> platforms, List<ChannelStatus> statuses, List<Defaults> defaults, String error,
-                List<SandboxFailureMode> failureModes, AccountLink link);
+                List<SandboxFailureMode> failureModes, AccountLink link, YouTubeQuota.Usage quota);
     }
 
     @GET
@@ -131,8 +140,7 @@ public class ChannelResource {
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") long id) {
         Channel channel = channels.find(id);
-        return Templates.channel(channel, canManage(), ChannelForm.of(channel), PLATFORMS, STATUSES, Defaults.all(), null,
-                FAILURE_MODES, link(channel));
+        return channelPage(channel, ChannelForm.of(channel), null);
     }
 
     @POST
@@ -144,9 +152,8 @@ public class ChannelResource {
             flash.success("Channel '" + channel.displayName + "' saved.");
             return Response.seeOther(URI.create("/channels/" + id)).build();
         } catch (ChannelException e) {
-            Channel channel = channels.find(id);
-            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.channel(channel, canManage(),
-                    fields.toForm(), PLATFORMS, STATUSES, Defaults.all(), e.getMessage(), FAILURE_MODES, link(channel))).build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(channelPage(channels.find(id), fields.toForm(),
+                    e.getMessage())).build();
         }
     }
 
@@ -160,10 +167,19 @@ public class ChannelResource {
             return Response.seeOther(URI.create("/channels/" + id)).build();
         } catch (ChannelException e) {
             Channel channel = channels.find(id);
-            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.channel(channel, canManage(),
-                    ChannelForm.of(channel), PLATFORMS, STATUSES, Defaults.all(), e.getMessage(), FAILURE_MODES,
-                    link(channel))).build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(channelPage(channel, ChannelForm.of(channel),
+                    e.getMessage())).build();
         }
+    }
+
+    /**
+     * A channel's page: a real channel shows its connected account, a real YouTube channel its Google project's
+     * quota used today.
+     */
+    private TemplateInstance channelPage(Channel channel, ChannelForm form, String error) {
+        YouTubeQuota.Usage usage = channel.platform == Platform.YOUTUBE_SHORTS && !channel.sandbox ? quota.today() : null;
+        return Templates.channel(channel, canManage(), form, PLATFORMS, STATUSES, Defaults.all(), error, FAILURE_MODES,
+                link(channel), usage);
     }
 
     private TemplateInstance listPage(ChannelForm form, String error) {

@@ -47,9 +47,16 @@ public class ChannelService {
         requireUniqueName(channel.brand, valid, channel.id);
         ChannelStatus before = channel.status;
         valid.applyTo(channel);
+        // Publications not yet under way follow the channel's choice of who publishes at the slot (native SQL: the
+        // calendar feature owns publications and builds on this one).
+        Channel.getEntityManager().createNativeQuery("UPDATE publication SET upload_lead_minutes = :lead"
+                        + " WHERE channel_id = :channel AND status = 'SCHEDULED'")
+                .setParameter("lead", channel.uploadLeadMinutes == null ? 0 : channel.uploadLeadMinutes)
+                .setParameter("channel", channel.id).executeUpdate();
         audit.record(AuditAction.CHANNEL_UPDATED, AUDIT_SUBJECT, channel.id, channel.label()).brand(channel.brand.id)
                 .transition(before, channel.status)
-                .comment("Zone " + channel.timezone + ", cap " + channel.dailyCap + "/day, gap " + channel.minGapMinutes + " min")
+                .comment("Zone " + channel.timezone + ", cap " + channel.dailyCap + "/day, gap " + channel.minGapMinutes + " min, "
+                        + channel.publishingLabel())
                 .write();
         return channel;
     }

@@ -9,6 +9,8 @@ public record RemoteStatus(State state, long bytesReceived, String videoId, Stri
         UPLOADING,
         /** All bytes are in; the platform is still processing. */
         PROCESSING,
+        /** Processed and held by the platform, which makes it public at the time it was given. */
+        SCHEDULED,
         PUBLISHED,
         /** The platform refused the video after upload; {@code message} says why. */
         FAILED,

@@ -185,9 +185,11 @@ public class DispatchClaims {
         publication.claimedBy = instance;
         publication.leaseUntil = channel.dispatchLeaseUntil;
         publication.claimedAt = now;
-        // A retry became due at its next attempt, not at its scheduled time.
-        Instant due = publication.nextAttemptAt != null && publication.nextAttemptAt.isAfter(publication.scheduledAt)
-                ? publication.nextAttemptAt : publication.scheduledAt;
+        // Due at its slot less the upload lead, or at its next attempt when that is later (as due_at says).
+        Instant due = publication.scheduledAt.minus(Duration.ofMinutes(publication.uploadLeadMinutes));
+        if (publication.nextAttemptAt != null && publication.nextAttemptAt.isAfter(due)) {
+            due = publication.nextAttemptAt;
+        }
         metrics.claimed(Duration.between(due, now));
         return true;
     }

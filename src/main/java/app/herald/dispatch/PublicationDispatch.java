@@ -36,6 +36,8 @@ import app.herald.channel.PublishRequest;
 import app.herald.channel.RemoteStatus;
 import app.herald.content.ContentItem;
 import app.herald.content.media.MediaStorage;
+import app.herald.platform.PlatformSpec;
+import app.herald.platform.PlatformSpecs;
 import app.herald.system.HeraldConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -163,7 +165,7 @@ public class PublicationDispatch {
         }
         ContentItem content = publication.content;
         boolean started = publication.uploadRef != null;
-        if (!started && refused(publication, now)) {
+        if (!started && (refused(publication, now) || !scheduleOnPlatform(publication, now))) {
             return Optional.empty();
         }
         if (content.media == null) {
@@ -171,14 +173,16 @@ public class PublicationDispatch {
             return Optional.empty();
         }
         Path file = storage.resolve(content.media.storedName);
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+        // A video the platform already holds is only checked on: the file may have gone meanwhile.
+        boolean onPlatform = publication.status == PublicationStatus.SCHEDULED_ON_PLATFORM;
+        if (!onPlatform && (!Files.isRegularFile(file) || !Files.isReadable(file))) {
             end(publication, PublicationStatus.FAILED, "The video file " + file.getFileName() + " of '" + content.title
                     + "' is missing or cannot be read on the server.", job.instance, now);
             return Optional.empty();
         }
-        long size;
+        long size = content.media.sizeBytes;
         try {
-            size = Files.size(file);
+            size = onPlatform ? size : Files.size(file);
         } catch (IOException e) {
             end(publication, PublicationStatus.FAILED, "The video file " + file.getFileName() + " cannot be read: "
                     + e.getMessage(), job.instance, now);
@@ -189,12 +193,16 @@ public class PublicationDispatch {
                     + " bytes on disk but " + content.media.sizeBytes + " were uploaded: it was damaged.", job.instance, now);
             return Optional.empty();
         }
+        if (started && publication.platformVideoId == null && publication.uploadOffset >= size && tooLateToSchedule(publication, now)) {
+            return Optional.empty();
+        }
         Channel channel = publication.channel;
         String title = content.variant(channel.platform).map(variant -> variant.title).filter(text -> text != null && !text.isBlank())
                 .orElse(content.title);
         String caption = content.variant(channel.platform).map(variant -> variant.body).orElse(content.description);
         PublishRequest request = new PublishRequest(job.id, ChannelRef.of(channel), file, size, content.media.mimeType(), title,
-                caption == null ? "" : caption, marker(publication));
+                caption == null ? "" : caption, marker(publication)).withDuration(content.media.durationSeconds)
+                .publishedAt(publication.platformPublishAt);
         return Optional.of(new Snapshot(publication.status,
                 new PlatformHandle(publication.uploadRef, publication.uploadOffset, publication.platformVideoId), request,
                 publication.resends));
@@ -206,6 +214,53 @@ public class PublicationDispatch {
      */
     public static String marker(Publication publication) {
         return "herald-" + publication.id + "-" + publication.createdAt.toEpochMilli();
+    }
+
+    /**
+     * For a publication uploaded ahead of its slot (its channel's upload lead): asks the platform to publish it at the
+     * slot while that is still far enough ahead for the platform; otherwise the upload waits for the slot and goes
+     * public at once, as without a lead. False when it waits (moved and told why).
+     */
+    private boolean scheduleOnPlatform(Publication publication, Instant now) {
+        publication.platformPublishAt = null;
+        if (publication.uploadLeadMinutes <= 0) {
+            return true;
+        }
+        PlatformSpec spec = PlatformSpecs.of(publication.channel.platform);
+        if (spec.schedulesOnPlatform() && !Duration.between(now, publication.scheduledAt).minus(spec.earliestSchedule()).isNegative()) {
+            publication.platformPublishAt = publication.scheduledAt;
+            return true;
+        }
+        return !waitForSlot(publication, now, "Too close to its slot (" + slot(publication) + ") for "
+                + publication.channel.platform.label() + " to schedule it (at least " + spec.earliestSchedule().toMinutes()
+                + " minutes ahead): Herald uploads it at the slot instead.");
+    }
+
+    /**
+     * Before the publish call of an upload meant for a platform-side schedule: when the upload took so long that the
+     * slot is now nearer than the platform accepts, the video is published at the slot by Herald instead. True when
+     * it waits for the slot (moved and told why).
+     */
+    private boolean tooLateToSchedule(Publication publication, Instant now) {
+        if (publication.platformPublishAt == null) {
+            return false;
+        }
+        PlatformSpec spec = PlatformSpecs.of(publication.channel.platform);
+        if (!Duration.between(now, publication.platformPublishAt).minus(spec.earliestSchedule()).isNegative()) {
+            return false;
+        }
+        publication.platformPublishAt = null;
+        return waitForSlot(publication, now, "The upload ended less than " + spec.earliestSchedule().toMinutes()
+                + " minutes before the slot (" + slot(publication) + "), too late for " + publication.channel.platform.label()
+                + " to schedule it: Herald publishes it at the slot.");
+    }
+
+    private boolean waitForSlot(Publication publication, Instant now, String reason) {
+        if (!now.isBefore(publication.scheduledAt)) {
+            return false;
+        }
+        wait(publication, publication.scheduledAt, reason, now);
+        return true;
     }
 
     /** Whether a publication that has not started must not start now; if so it was moved accordingly and told why. */
@@ -334,10 +389,23 @@ public class PublicationDispatch {
                     publication.nextAttemptAt = now.plus(config.dispatch().pollInterval());
                     throw new Pause();
                 }
+                case SCHEDULED -> {
+                    publication.platformVideoId = remote.videoId();
+                    publication.platformUrl = remote.url();
+                    Instant at = publication.platformPublishAt != null ? publication.platformPublishAt : publication.scheduledAt;
+                    moveIfNeeded(publication, PublicationStatus.SCHEDULED_ON_PLATFORM, "Uploaded ahead: "
+                            + publication.channel.platform.label() + " publishes it at " + WallClock.format(at.atZone(
+                                    publication.channel.zone())) + ".");
+                    // Checked again once the platform should have published it.
+                    publication.nextAttemptAt = (at.isAfter(now) ? at : now).plus(config.dispatch().pollInterval());
+                    throw new Pause();
+                }
                 case PUBLISHED -> {
                     publication.platformVideoId = remote.videoId();
                     publication.platformUrl = remote.url();
-                    publication.publishedAt = now;
+                    // Published by the platform at the time it was given, or by Herald now.
+                    Instant given = publication.platformPublishAt;
+                    publication.publishedAt = given != null && given.isBefore(now) ? given : now;
                     end(publication, PublicationStatus.PUBLISHED, null, job.instance, now);
                 }
                 case FAILED -> end(publication, PublicationStatus.FAILED, remote.message(), job.instance, now);

@@ -30,6 +30,14 @@ public record PlatformSpec(Platform platform, int minSeconds, int maxSeconds, bo
         TextLimit title, TextLimit body, String forbiddenCharacters, int maxHashtags, Duration earliestSchedule,
         Duration latestSchedule, int postsPer24h) {
 
+    /**
+     * Whether the platform's API can hold an uploaded video and publish it at a given time (YouTube {@code publishAt},
+     * Facebook {@code SCHEDULED}); TikTok's Content Posting API cannot (platform-apis.md section 0).
+     */
+    public boolean schedulesOnPlatform() {
+        return platform != Platform.TIKTOK;
+    }
+
     /** The default minimum gap between two posts of one account: the 24 h cap spread evenly over the day. */
     public Duration evenSpacing() {
         return Duration.ofMinutes(Duration.ofHours(24).toMinutes() / postsPer24h);

@@ -104,6 +104,17 @@ public interface HeraldConfig {
          */
         @WithDefault("PT60S")
         Duration timeout();
+
+        /**
+         * Data API units the Google project may use per Pacific-time day (the general bucket every method but
+         * {@code videos.insert} draws on); Herald stops calling before it would go over.
+         */
+        @WithDefault("10000")
+        long dailyQuota();
+
+        /** {@code videos.insert} calls the project may make per Pacific-time day (their own bucket since June 2026). */
+        @WithDefault("100")
+        long dailyUploads();
     }
 
     /**

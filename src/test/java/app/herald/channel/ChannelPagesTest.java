@@ -172,4 +172,63 @@ class ChannelPagesTest {
                 "sandbox = true and platform = ?1", app.herald.platform.Platform.YOUTUBE_SHORTS).firstResult().id));
         assertThat(DemoUsers.marketer().page("/channels/" + sandbox).select("p.warn")).as("Sandbox channel").isEmpty();
     }
+
+    @Test
+    void anAdminLetsYouTubePublishAtTheSlotWithAnUploadLeadAndItsScheduledPublicationsFollow() {
+        String name = "Ahead " + UUID.randomUUID().toString().substring(0, 6);
+        DemoUsers.admin().submit("/channels", "/channels", fields(name, "YOUTUBE_SHORTS", "UTC"));
+        long id = byName(name).id;
+        String page = "/channels/" + id;
+        assertThat(DemoUsers.admin().page(page).select("dd.publishing").text()).isEqualTo("Herald publishes at the slot");
+        long content = app.herald.calendar.CalendarFixture.approvedContent(ContentFixture.demoBrandId(),
+                app.herald.calendar.CalendarFixture.unique("Ahead"));
+        long scheduled = app.herald.calendar.CalendarFixture.publication(content, id,
+                java.time.Instant.now().plus(java.time.Duration.ofDays(2)), app.herald.calendar.PublicationStatus.SCHEDULED);
+        Map<String, Object> ahead = fields(name, "YOUTUBE_SHORTS", "UTC");
+        ahead.put("platformPublishes", "true");
+        ahead.put("uploadLeadMinutes", "90");
+
+        assertThat(DemoUsers.admin().submit(page, page, ahead).statusCode()).isEqualTo(303);
+
+        assertThat(byName(name).uploadLeadMinutes).isEqualTo(90);
+        assertThat(DemoUsers.marketer().page(page).select("dd.publishing").text())
+                .isEqualTo("uploaded 90 minutes ahead; YouTube Shorts publishes at the slot");
+        assertThat(app.herald.calendar.CalendarFixture.load(scheduled).uploadLeadMinutes).isEqualTo(90);
+        assertThat(DemoUsers.manager().page("/calendar/publications/" + scheduled).select("dd.publishing").text())
+                .isEqualTo("Uploaded 90 minutes ahead; YouTube Shorts publishes it at the slot");
+
+        ahead.remove("platformPublishes");
+        assertThat(DemoUsers.admin().submit(page, page, ahead).statusCode()).isEqualTo(303);
+        assertThat(byName(name).uploadLeadMinutes).isNull();
+        assertThat(app.herald.calendar.CalendarFixture.load(scheduled).uploadLeadMinutes).isZero();
+    }
+
+    @Test
+    void uploadingAheadIsRefusedForTikTokSandboxesAndALeadTooShortForThePlatform() {
+        String name = "Not ahead " + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> tiktok = fields(name, "TIKTOK", "UTC");
+        tiktok.put("platformPublishes", "true");
+        tiktok.put("uploadLeadMinutes", "60");
+        Response refused = DemoUsers.admin().submit("/channels", "/channels", tiktok);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        Document page = Jsoup.parse(refused.body().asString());
+        assertThat(page.select(".form-error").text()).contains("TikTok cannot publish at a set time through its API");
+        assertThat(page.select("input[name=platformPublishes]").hasAttr("checked")).as("what was typed stays").isTrue();
+        assertThat(byName(name)).isNull();
+
+        Map<String, Object> facebook = fields(name, "FACEBOOK_REELS", "UTC");
+        facebook.put("platformPublishes", "true");
+        facebook.put("uploadLeadMinutes", "12");
+        assertThat(Jsoup.parse(DemoUsers.admin().submit("/channels", "/channels", facebook).body().asString())
+                .select(".form-error").text()).contains("Upload lead must be between 15 and 1440 minutes")
+                .contains("at least 10 minutes before");
+        facebook.put("uploadLeadMinutes", "an hour");
+        assertThat(Jsoup.parse(DemoUsers.admin().submit("/channels", "/channels", facebook).body().asString())
+                .select(".form-error").text()).contains("Upload lead must be a whole number");
+        facebook.put("uploadLeadMinutes", "60");
+        facebook.put("sandbox", "true");
+        assertThat(Jsoup.parse(DemoUsers.admin().submit("/channels", "/channels", facebook).body().asString())
+                .select(".form-error").text()).contains("Sandbox channels publish at the slot");
+        assertThat(byName(name)).isNull();
+    }
 }

@@ -6,6 +6,7 @@ import java.lang.annotation.Annotation;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -25,9 +26,14 @@ public abstract class PlatformStub implements QuarkusTestResourceLifecycleManage
     /** The settings that send the platform's calls to {@code base}. */
     protected abstract Map<String, String> settings(String base);
 
+    /** The server's options; a platform whose tests need stateful answers adds its extensions here. */
+    protected WireMockConfiguration configure(WireMockConfiguration defaults) {
+        return defaults;
+    }
+
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        server = new WireMockServer(configure(options().bindAddress("127.0.0.1").dynamicPort()));
         server.start();
         return settings("http://127.0.0.1:" + server.port());
     }

@@ -73,6 +73,19 @@ public class DispatchFixture {
         return id;
     }
 
+    /**
+     * Lets the platform publish {@code publication} at {@code slot}: its channel uploads {@code leadMinutes} ahead, as
+     * the channel form and the scheduling leave it.
+     */
+    public static void uploadAhead(long publication, Instant slot, int leadMinutes) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Publication row = Publication.findById(publication);
+            row.scheduledAt = slot;
+            row.uploadLeadMinutes = leadMinutes;
+            row.channel.uploadLeadMinutes = leadMinutes;
+        });
+    }
+
     /** Approved content with a video of {@code bytes} random bytes, due on {@code channel} at {@code at}. */
     public static long duePublication(long brand, long channel, Instant at, int bytes) {
         long content = CalendarFixture.approvedContent(brand, CalendarFixture.unique("Dispatch"), SequencingStrategy.BALANCED,

@@ -141,6 +141,34 @@ class FacebookDispatchTest {
         assertThat(CalendarFixture.load(other).status).isEqualTo(PublicationStatus.PUBLISHED);
     }
 
+    @Test
+    void aPageThatLetsFacebookPublishFinishesTheReelScheduledAtTheSlot() {
+        Instant slot = Instant.now().plus(Duration.ofMinutes(40)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        DispatchFixture.uploadAhead(id, slot, 60);
+        meta.stubFor(post(urlPathEqualTo(reels())).withRequestBody(matchingJsonPath("$.upload_phase", equalTo("start")))
+                .willReturn(json(200, "{\"video_id\":\"" + videoId + "\",\"upload_url\":\"http://127.0.0.1:" + meta.port()
+                        + rupload() + "\"}")));
+        stubChunk(0, json(200, "{\"success\":true}"));
+        stubChunk(200_000, json(200, "{\"success\":true}"));
+        stubChunk(400_000, json(200, "{\"success\":true}"));
+        meta.stubFor(post(urlPathEqualTo(reels())).withFormParam("upload_phase", equalTo("finish"))
+                .withFormParam("video_id", equalTo(videoId)).withFormParam("video_state", equalTo("SCHEDULED"))
+                .withFormParam("scheduled_publish_time", equalTo(String.valueOf(slot.getEpochSecond())))
+                .withFormParam("access_token", equalTo(TOKEN)).willReturn(json(200, "{\"success\":true}")));
+        meta.stubFor(get(urlPathEqualTo(V + "/" + videoId)).withQueryParam("fields", equalTo("status"))
+                .willReturn(status("ready", "not_started", "scheduled")));
+
+        dispatchUntilSettled("fb-ahead");
+
+        Publication ahead = CalendarFixture.load(id);
+        assertThat(ahead.status).isEqualTo(PublicationStatus.SCHEDULED_ON_PLATFORM);
+        assertThat(ahead.platformPublishAt).isEqualTo(slot);
+        assertThat(ahead.platformUrl).isEqualTo("https://www.facebook.com/reel/" + videoId);
+        meta.verify(1, postRequestedFor(urlPathEqualTo(reels())).withRequestBody(containing("video_state=SCHEDULED")));
+        meta.verify(0, postRequestedFor(urlPathEqualTo(reels())).withRequestBody(containing("video_state=PUBLISHED")));
+        assertThat(CalendarFixture.content(ahead.content.id).state).isEqualTo(app.herald.content.ContentState.PUBLISHING);
+    }
+
     private List<String> steps() {
         return QuarkusTransaction.requiringNew().call(() -> PublicationAttempt.listFor(id)).stream()
                 .map(attempt -> attempt.step + ":" + attempt.outcome).toList();

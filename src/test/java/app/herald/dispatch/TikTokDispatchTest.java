@@ -113,6 +113,25 @@ class TikTokDispatchTest {
     }
 
     @Test
+    void aVideoLongerThanTheCreatorAllowsFailsBeforeAnyUploadNamingBothDurations() {
+        QuarkusTransaction.requiringNew().run(() -> Publication.<Publication>findById(id).content.media.durationSeconds = 95);
+        tiktok.stubFor(post(urlPathEqualTo("/v2/post/publish/creator_info/query/")).willReturn(ok("""
+                {"creator_username":"herald","privacy_level_options":["PUBLIC_TO_EVERYONE","SELF_ONLY"],
+                 "comment_disabled":false,"duet_disabled":false,"stitch_disabled":false,"max_video_post_duration_sec":60}""")));
+
+        dispatchUntilSettled("tt-duration");
+
+        Publication publication = CalendarFixture.load(id);
+        assertThat(publication.status).isEqualTo(PublicationStatus.FAILED);
+        assertThat(publication.failureReason).contains("lasts 95 s").contains("at most 60 s");
+        assertThat(publication.uploadRef).isNull();
+        tiktok.verify(0, postRequestedFor(urlPathEqualTo(INIT)));
+        tiktok.verify(0, putRequestedFor(urlPathEqualTo(UPLOAD)));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Notification.latestFor("marketer")))
+                .anySatisfy(notification -> assertThat(notification.message).contains("at most 60 s"));
+    }
+
+    @Test
     void aRevokedRefreshTokenAnsweredWithHttp200MakesTheChannelNeedReconnectingAndTellsTheOwner() {
         tiktok.stubFor(post(urlPathEqualTo("/v2/post/publish/creator_info/query/")).willReturn(json(401, """
                 {"data":{},"error":{"code":"access_token_invalid",

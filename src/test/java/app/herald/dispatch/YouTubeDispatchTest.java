@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 
@@ -65,6 +67,9 @@ class YouTubeDispatchTest {
     @Inject
     ChannelTokens tokens;
 
+    @Inject
+    app.herald.system.HeraldConfig config;
+
     private long brand;
     private long channel;
     private long id;
@@ -74,6 +79,7 @@ class YouTubeDispatchTest {
     @BeforeEach
     void duePublicationOnAConnectedYouTubeChannel() throws IOException {
         google.resetAll();
+        YouTubeStub.resetQuota();
         brand = DispatchFixture.brand();
         channel = DispatchFixture.connectedChannel(brand, Platform.YOUTUBE_SHORTS, 1000, new ChannelTokens.Tokens("UC-herald", "access-1", "refresh-1", Instant.now().plus(Duration.ofHours(1))));
         id = DispatchFixture.duePublication(brand, channel, Instant.now().minusSeconds(5), SIZE);
@@ -176,6 +182,109 @@ class YouTubeDispatchTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> Channel.<Channel>findById(channel).pausedUntil))
                 .isEqualTo(midnight);
         assertThat(CalendarFixture.load(other).status).isEqualTo(PublicationStatus.PUBLISHED);
+    }
+
+    @Test
+    void aChannelThatLetsYouTubePublishUploadsAheadWithPublishAtAndChecksTheVideoOnceTheSlotHasCome() {
+        Instant slot = Instant.now().plus(Duration.ofMinutes(40)).truncatedTo(ChronoUnit.SECONDS);
+        DispatchFixture.uploadAhead(id, slot, 60);
+        google.stubFor(post(urlPathEqualTo(UPLOADS)).withQueryParam("uploadType", equalTo("resumable"))
+                .withHeader("Authorization", equalTo("Bearer access-1"))
+                .withHeader("X-Upload-Content-Length", equalTo(String.valueOf(SIZE)))
+                .withRequestBody(matchingJsonPath("$.snippet.tags[0]", equalTo(marker)))
+                .withRequestBody(matchingJsonPath("$.status.privacyStatus", equalTo("private")))
+                .withRequestBody(matchingJsonPath("$.status.publishAt", equalTo(slot.toString())))
+                .willReturn(aResponse().withStatus(200).withHeader("Location", session())));
+        stubChunk("access-1", 0, 262_143, resume(262_143));
+        stubChunk("access-1", 262_144, 524_287, resume(524_287));
+        stubChunk("access-1", 524_288, 599_999, created("VIDAHEAD"));
+        google.stubFor(statusQuery("access-1").willReturn(created("VIDAHEAD")));
+        google.stubFor(get(urlPathEqualTo("/youtube/v3/videos")).withQueryParam("part", equalTo("status,processingDetails"))
+                .withQueryParam("id", equalTo("VIDAHEAD")).willReturn(json(200, """
+                        {"items":[{"id":"VIDAHEAD","status":{"uploadStatus":"processed","privacyStatus":"private",
+                          "publishAt":"%s"},"processingDetails":{"processingStatus":"succeeded"}}]}""".formatted(slot))));
+
+        dispatchUntilSettled("yt-ahead");
+
+        Publication ahead = CalendarFixture.load(id);
+        assertThat(ahead.status).isEqualTo(PublicationStatus.SCHEDULED_ON_PLATFORM);
+        assertThat(ahead.platformVideoId).isEqualTo("VIDAHEAD");
+        assertThat(ahead.platformPublishAt).isEqualTo(slot);
+        assertThat(ahead.nextAttemptAt).as("checked again once YouTube should have published it").isAfter(slot);
+        org.jsoup.nodes.Document page = CalendarFixture.member(brand, app.herald.account.Role.MARKETER).session()
+                .page("/calendar/publications/" + id);
+        assertThat(page.select("h1 .badge").text()).isEqualTo("Scheduled on the platform");
+        assertThat(page.select("dd.publishing").text()).startsWith("Uploaded 60 minutes ahead; YouTube Shorts publishes it at the slot (");
+
+        // The slot has come and YouTube made the video public.
+        QuarkusTransaction.requiringNew().run(() -> {
+            Publication row = Publication.findById(id);
+            row.scheduledAt = row.platformPublishAt = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
+            row.nextAttemptAt = Instant.now().minusSeconds(1);
+        });
+        google.stubFor(get(urlPathEqualTo("/youtube/v3/videos")).withQueryParam("id", equalTo("VIDAHEAD")).willReturn(json(200, """
+                {"items":[{"id":"VIDAHEAD","status":{"uploadStatus":"processed","privacyStatus":"public",
+                  "publishAt":"%s"},"processingDetails":{"processingStatus":"succeeded"}}]}""".formatted(slot.minus(Duration.ofHours(1))))));
+        dispatchUntilSettled("yt-ahead");
+
+        Publication published = CalendarFixture.load(id);
+        assertThat(published.status).isEqualTo(PublicationStatus.PUBLISHED);
+        assertThat(published.publishedAt).as("the time YouTube was given").isEqualTo(published.platformPublishAt);
+        google.verify(1, postRequestedFor(urlPathEqualTo(UPLOADS)));
+        assertThat(steps()).endsWith("FINISH:OK", "STATUS:OK", "STATUS:OK");
+    }
+
+    @Test
+    void aSlotTooCloseForYouTubeToScheduleWaitsForTheSlotWithoutCallingYouTube() {
+        Instant slot = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+        DispatchFixture.uploadAhead(id, slot, 60);
+
+        dispatchUntilSettled("yt-close");
+
+        Publication waiting = CalendarFixture.load(id);
+        assertThat(waiting.status).isEqualTo(PublicationStatus.RETRY_WAIT);
+        assertThat(waiting.nextAttemptAt).isEqualTo(slot);
+        assertThat(waiting.failureReason).contains("Too close to its slot").contains("at least 15 minutes ahead")
+                .contains("Herald uploads it at the slot instead");
+        assertThat(waiting.platformPublishAt).isNull();
+        assertThat(google.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aPublicationUploadedAheadIsNotClaimedBeforeItsLead() {
+        DispatchFixture.uploadAhead(id, Instant.now().plus(Duration.ofMinutes(90)), 60);
+
+        dispatchUntilSettled("yt-early");
+
+        assertThat(CalendarFixture.load(id).status).isEqualTo(PublicationStatus.SCHEDULED);
+        assertThat(google.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void whenHeraldsCountReachesTheDailyQuotaNoUploadIsStartedTheChannelPausesAndOtherPlatformsPublish() {
+        long limit = config.youtube().dailyUploads();
+        ZoneId pacific = ZoneId.of("America/Los_Angeles");
+        QuarkusTransaction.requiringNew().run(() -> Channel.getEntityManager().createNativeQuery("INSERT INTO youtube_quota"
+                        + " VALUES (:project, :day, 'videos.insert', :limit)").setParameter("project", YouTubeStub.CLIENT_ID)
+                .setParameter("day", LocalDate.now(pacific)).setParameter("limit", limit).executeUpdate());
+        long sandbox = DispatchFixture.sandboxChannel(brand, Platform.FACEBOOK_REELS, SandboxFailureMode.NONE);
+        long other = DispatchFixture.duePublication(brand, sandbox, Instant.now().minusSeconds(5), 10_000);
+        Instant midnight = LocalDate.now(pacific).plusDays(1).atStartOfDay(pacific).toInstant();
+
+        dispatchUntilSettled("yt-budget");
+
+        Publication paused = CalendarFixture.load(id);
+        assertThat(paused.status).isEqualTo(PublicationStatus.RETRY_WAIT);
+        assertThat(paused.failureReason).contains("Herald stopped before videos.insert").contains("midnight Pacific Time");
+        assertThat(paused.nextAttemptAt).isEqualTo(midnight);
+        assertThat(paused.uploadRef).isNull();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Channel.<Channel>findById(channel).pausedUntil)).isEqualTo(midnight);
+        assertThat(google.getAllServeEvents()).as("YouTube was not called").isEmpty();
+        assertThat(steps()).containsExactly("START:RATE_LIMITED");
+        assertThat(CalendarFixture.load(other).status).isEqualTo(PublicationStatus.PUBLISHED);
+        assertThat(CalendarFixture.member(brand, app.herald.account.Role.MARKETER).session().page("/channels/" + channel)
+                .select("dd.quota").text()).startsWith("0 of " + config.youtube().dailyQuota() + " units, " + limit + " of "
+                        + limit + " uploads").contains("Pacific day " + LocalDate.now(pacific));
     }
 
     private List<String> steps() {

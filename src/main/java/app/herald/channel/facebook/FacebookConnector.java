@@ -148,14 +148,22 @@ public class FacebookConnector implements Connector {
         return handle.atOffset(held(request, handle, "Facebook refused the chunk (" + type + ")"));
     }
 
-    /** {@code upload_phase=finish} with {@code video_state=PUBLISHED}, the caption as description and the title. */
+    /**
+     * {@code upload_phase=finish} with the caption as description and the title: {@code video_state=PUBLISHED}, or
+     * {@code SCHEDULED} with {@code scheduled_publish_time} (unix seconds) when Facebook is to publish it at the slot.
+     */
     @Override
     public PlatformHandle finish(PublishRequest request, PlatformHandle handle) throws ConnectorFailure {
         ChannelTokens.Tokens page = stored(request.channel());
         Map<String, String> form = new LinkedHashMap<>();
         form.put("upload_phase", "finish");
         form.put("video_id", handle.uploadRef());
-        form.put("video_state", "PUBLISHED");
+        if (request.publishAt() == null) {
+            form.put("video_state", "PUBLISHED");
+        } else {
+            form.put("video_state", "SCHEDULED");
+            form.put("scheduled_publish_time", String.valueOf(request.publishAt().getEpochSecond()));
+        }
         form.put("description", request.caption());
         form.put("title", request.title());
         form.put("access_token", page.accessToken());
@@ -322,7 +330,7 @@ public class FacebookConnector implements Connector {
             case NOT_FOUND -> throw new ConnectorFailure(FailureClass.UNKNOWN_OUTCOME, null, "upload_expired", "Facebook"
                     + " no longer knows the upload (" + interruption + "); Herald checks the Page before starting again.");
             case FAILED -> throw new ConnectorFailure(FailureClass.INVALID, null, "upload_failed", remote.message());
-            case PROCESSING, PUBLISHED -> request.size();
+            case PROCESSING, SCHEDULED, PUBLISHED -> request.size();
         };
     }
 
@@ -342,8 +350,11 @@ public class FacebookConnector implements Connector {
         if ("error".equals(status.path("video_status").asText()) || "error".equals(publishStatus)) {
             return failed(id, size, "Facebook refused the reel: " + phaseMessage(publishing) + ".");
         }
-        if ("published".equals(publishStatus) && done(publishing) || "scheduled".equals(publishStatus)) {
+        if ("published".equals(publishStatus) && done(publishing)) {
             return new RemoteStatus(RemoteStatus.State.PUBLISHED, size, id, "https://www.facebook.com/reel/" + id, null);
+        }
+        if ("scheduled".equals(publishStatus)) {
+            return new RemoteStatus(RemoteStatus.State.SCHEDULED, size, id, "https://www.facebook.com/reel/" + id, null);
         }
         if ("expired".equals(status.path("video_status").asText())) {
             return new RemoteStatus(RemoteStatus.State.NOT_FOUND, 0, null, null, "Facebook let the upload expire.");

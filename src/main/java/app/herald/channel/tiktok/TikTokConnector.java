@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -94,6 +95,7 @@ public class TikTokConnector implements Connector {
         ChannelRef channel = request.channel();
         JsonNode creator = call("creator_info/query", api(channel, "/v2/post/publish/creator_info/query/")
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
+        refuseTooLong(request, creator);
         ObjectNode body = PlatformHttp.JSON.createObjectNode();
         ObjectNode post = body.putObject("post_info");
         post.put("title", caption(request));
@@ -120,6 +122,23 @@ public class TikTokConnector implements Connector {
                     + " publish_id or upload_url in its answer).");
         }
         return new PlatformHandle(publishId + " " + uploadUrl, 0, null);
+    }
+
+    /**
+     * TikTok would take the whole upload and only then fail it ({@code duration_check_failed}): a video longer than
+     * this creator may post is refused before init, naming both durations.
+     */
+    private static void refuseTooLong(PublishRequest request, JsonNode creator) throws ConnectorFailure {
+        long max = creator.path("max_video_post_duration_sec").asLong(0);
+        if (max > 0 && request.durationSeconds() > max) {
+            throw new ConnectorFailure(FailureClass.INVALID, 200, "duration_over_creator_max", "The video lasts "
+                    + seconds(request.durationSeconds()) + " s but this TikTok account may post videos of at most " + max
+                    + " s (creator_info max_video_post_duration_sec). Trim the video or publish it on another channel.");
+        }
+    }
+
+    private static String seconds(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
     }
 
     /**

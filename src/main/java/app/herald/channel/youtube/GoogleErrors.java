@@ -3,8 +3,6 @@ package app.herald.channel.youtube;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,8 +18,6 @@ import app.herald.channel.PlatformHttp;
  */
 final class GoogleErrors {
 
-    /** YouTube's daily quota resets at midnight Pacific Time. */
-    private static final ZoneId QUOTA_ZONE = ZoneId.of("America/Los_Angeles");
     /** A channel over its upload cap is told to try again after about a day. */
     private static final Duration UPLOAD_CAP_WAIT = Duration.ofHours(24);
     private static final Set<String> THROTTLED = Set.of("userRateLimitExceeded", "rateLimitExceeded", "tooManyRequests",
@@ -61,8 +57,7 @@ final class GoogleErrors {
 
     /** The next midnight in Pacific Time after {@code now}, when {@code quotaExceeded} lifts. */
     static Instant nextQuotaReset(Instant now) {
-        LocalDate today = now.atZone(QUOTA_ZONE).toLocalDate();
-        return today.plusDays(1).atStartOfDay(QUOTA_ZONE).toInstant();
+        return YouTubeQuota.day(now).plusDays(1).atStartOfDay(YouTubeQuota.QUOTA_ZONE).toInstant();
     }
 
     private static String text(String message, int status) {

@@ -6,6 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +42,8 @@ import io.quarkus.runtime.Startup;
  * YouTube Shorts through the YouTube Data API v3 (contract: platform-apis.md section 1), with the JDK HTTP client: a
  * resumable {@code videos.insert} session whose URI is the upload handle, chunked PUTs that always continue from
  * the server's {@code Range}, the session's status query after any interruption, {@code videos.list} for processing
- * and counters, the uploads playlist for reconciliation, and Google's token endpoint to renew access.
+ * and counters, the uploads playlist for reconciliation, and Google's token endpoint to renew access. Every Data API
+ * call is counted against the project's daily quota first ({@link YouTubeQuota}).
  */
 @Startup
 @ApplicationScoped
@@ -56,6 +60,9 @@ public class YouTubeConnector implements Connector {
     private final URI oauthBase;
     private final ChannelTokens tokens;
     private final PlatformHttp http;
+
+    @Inject
+    YouTubeQuota quota;
 
     @Inject
     public YouTubeConnector(HeraldConfig config, ChannelTokens tokens) {
@@ -91,6 +98,7 @@ public class YouTubeConnector implements Connector {
                 .header("X-Upload-Content-Length", String.valueOf(request.size()))
                 .header("X-Upload-Content-Type", request.mimeType())
                 .POST(HttpRequest.BodyPublishers.ofString(metadata(request), StandardCharsets.UTF_8)).build();
+        quota.spend(YouTubeQuota.Bucket.INSERT, "videos.insert");
         HttpResponse<String> response;
         try {
             response = http.send(post);
@@ -100,7 +108,7 @@ public class YouTubeConnector implements Connector {
                     + " session request (" + PlatformHttp.describe(e) + ").");
         }
         if (response.statusCode() != 200) {
-            throw GoogleErrors.classify(response);
+            throw counted(GoogleErrors.classify(response), YouTubeQuota.Bucket.INSERT);
         }
         String location = response.headers().firstValue("Location").orElseThrow(() -> new ConnectorFailure(
                 FailureClass.TRANSIENT, 200, "no_location", "YouTube opened no upload session (no Location header)."));
@@ -278,7 +286,13 @@ public class YouTubeConnector implements Connector {
         snippet.putArray("tags").add(request.marker());
         snippet.put("categoryId", CATEGORY);
         ObjectNode status = body.putObject("status");
-        status.put("privacyStatus", "public");
+        if (request.publishAt() == null) {
+            status.put("privacyStatus", "public");
+        } else {
+            // publishAt is only allowed on a private video, which YouTube makes public at that time (contract 1.3).
+            status.put("privacyStatus", "private");
+            status.put("publishAt", DateTimeFormatter.ISO_INSTANT.format(request.publishAt().truncatedTo(ChronoUnit.SECONDS)));
+        }
         status.put("selfDeclaredMadeForKids", false);
         return body.toString();
     }
@@ -331,17 +345,27 @@ public class YouTubeConnector implements Connector {
 
     private JsonNode get(ChannelRef channel, String resource, Map<String, String> parameters) throws ConnectorFailure {
         URI uri = URI.create(settings.apiBase() + "/youtube/v3/" + resource + "?" + PlatformHttp.form(parameters));
+        HttpRequest request = authorized(uri, channel).GET().build();
+        quota.spend(YouTubeQuota.Bucket.GENERAL, resource + ".list");
         HttpResponse<String> response;
         try {
-            response = http.send(authorized(uri, channel).GET().build());
+            response = http.send(request);
         } catch (IOException e) {
             throw new ConnectorFailure(FailureClass.TRANSIENT, null, "no_answer", "YouTube did not answer " + resource
                     + ".list (" + PlatformHttp.describe(e) + ").");
         }
         if (response.statusCode() != 200) {
-            throw GoogleErrors.classify(response);
+            throw counted(GoogleErrors.classify(response), YouTubeQuota.Bucket.GENERAL);
         }
         return PlatformHttp.json(response.body());
+    }
+
+    /** YouTube's own word that the quota is gone beats Herald's count: the bucket is full for every instance. */
+    private ConnectorFailure counted(ConnectorFailure failure, YouTubeQuota.Bucket bucket) {
+        if ("quotaExceeded".equals(failure.code())) {
+            quota.exhausted(bucket);
+        }
+        return failure;
     }
 
     /** A request carrying the channel's access token (an expired one is an AUTH failure before any call). */
@@ -365,14 +389,14 @@ public class YouTubeConnector implements Connector {
         JsonNode status = video.path("status");
         String processing = video.path("processingDetails").path("processingStatus").asText("");
         return switch (status.path("uploadStatus").asText("")) {
-            case "processed" -> published(id, size);
+            case "processed" -> published(id, size, status);
             case "failed" -> failed(id, size, "YouTube could not process the video (" + status.path("failureReason")
                     .asText("no reason given") + ").");
             case "rejected" -> failed(id, size, "YouTube rejected the video (" + status.path("rejectionReason")
                     .asText("no reason given") + ").");
             case "deleted" -> failed(id, size, "The video was deleted on YouTube.");
             default -> switch (processing) {
-                case "succeeded" -> published(id, size);
+                case "succeeded" -> published(id, size, status);
                 case "failed", "terminated" -> failed(id, size, "YouTube's processing of the video " + processing + " ("
                         + video.path("processingDetails").path("processingFailureReason").asText("no reason given") + ").");
                 default -> new RemoteStatus(RemoteStatus.State.PROCESSING, size, id, null, null);
@@ -380,8 +404,12 @@ public class YouTubeConnector implements Connector {
         };
     }
 
-    private static RemoteStatus published(String id, long size) {
-        return new RemoteStatus(RemoteStatus.State.PUBLISHED, size, id, "https://www.youtube.com/shorts/" + id, null);
+    /** Processed: public now, or still private with a {@code publishAt} ahead, which YouTube keeps until then. */
+    private static RemoteStatus published(String id, long size, JsonNode status) {
+        String publishAt = status.path("publishAt").asText("");
+        boolean ahead = !publishAt.isEmpty() && OffsetDateTime.parse(publishAt).toInstant().isAfter(Instant.now());
+        return new RemoteStatus(ahead ? RemoteStatus.State.SCHEDULED : RemoteStatus.State.PUBLISHED, size, id,
+                "https://www.youtube.com/shorts/" + id, null);
     }
 
     private static RemoteStatus failed(String id, long size, String message) {

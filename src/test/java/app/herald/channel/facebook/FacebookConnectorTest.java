@@ -147,6 +147,27 @@ class FacebookConnectorTest {
     }
 
     @Test
+    void aReelTheChannelLetsFacebookPublishIsFinishedScheduledAtTheSlotAndIsScheduledUntilThen() throws Exception {
+        Instant slot = Instant.parse("2031-05-04T17:30:00Z");
+        meta.stubFor(post(urlPathEqualTo(REELS)).withFormParam("upload_phase", equalTo("finish"))
+                .withFormParam("video_id", equalTo(VIDEO)).withFormParam("video_state", equalTo("SCHEDULED"))
+                .withFormParam("scheduled_publish_time", equalTo(String.valueOf(slot.getEpochSecond())))
+                .withFormParam("access_token", equalTo(TOKEN)).willReturn(success()));
+
+        PlatformHandle finished = facebook.finish(request.publishedAt(slot), new PlatformHandle(VIDEO, SIZE, null));
+
+        assertThat(finished.videoId()).isEqualTo(VIDEO);
+        meta.verify(postRequestedFor(urlPathEqualTo(REELS)).withFormParam("description", equalTo(CAPTION))
+                .withFormParam("video_state", equalTo("SCHEDULED")));
+        stubStatus(status("ready", "complete", SIZE, "complete", "not_started", "scheduled"));
+        RemoteStatus waiting = facebook.status(request, finished);
+        assertThat(waiting.state()).isEqualTo(RemoteStatus.State.SCHEDULED);
+        assertThat(waiting.url()).isEqualTo("https://www.facebook.com/reel/" + VIDEO);
+        stubStatus(status("ready", "complete", SIZE, "complete", "complete", "published"));
+        assertThat(facebook.status(request, finished).state()).isEqualTo(RemoteStatus.State.PUBLISHED);
+    }
+
+    @Test
     void aDroppedChunkResumesFromTheOffsetFacebookReports() throws Exception {
         stubChunk(0, success());
         // The connection drops during the second chunk; Facebook kept 300 000 bytes, not 200 000 nor 400 000.

@@ -426,6 +426,30 @@ class TikTokConnectorTest {
                 + " (privacy_level_option_mismatch). The privacy level is not one the creator allows.");
     }
 
+    @Test
+    void aVideoLongerThanTheCreatorMayPostIsInvalidNamingBothDurationsAndNothingIsUploaded() throws Exception {
+        tiktok.stubFor(post(urlPathEqualTo(CREATOR)).withHeader("Authorization", equalTo("Bearer act.1"))
+                .withHeader("Content-Type", equalTo("application/json; charset=UTF-8"))
+                .willReturn(ok("""
+                        {"creator_username":"herald","privacy_level_options":["SELF_ONLY"],"comment_disabled":false,
+                         "duet_disabled":false,"stitch_disabled":false,"max_video_post_duration_sec":60}""")));
+        stubInit();
+        byte[] video = video(1_000);
+
+        ConnectorFailure tooLong = catchThrowableOfType(ConnectorFailure.class,
+                () -> connector.start(request(video).withDuration(75.5)));
+
+        assertThat(tooLong.failureClass()).isEqualTo(FailureClass.INVALID);
+        assertThat(tooLong.getMessage()).isEqualTo("The video lasts 75.5 s but this TikTok account may post videos of at"
+                + " most 60 s (creator_info max_video_post_duration_sec). Trim the video or publish it on another channel.");
+        tiktok.verify(0, postRequestedFor(urlPathEqualTo(INIT)));
+        tiktok.verify(0, putRequestedFor(urlPathEqualTo(UPLOAD)));
+
+        // Exactly the creator's maximum is allowed.
+        assertThat(connector.start(request(video).withDuration(60)).uploadRef()).isEqualTo(uploadRef);
+        tiktok.verify(1, postRequestedFor(urlPathEqualTo(INIT)));
+    }
+
     @ParameterizedTest
     @CsvSource({
             "400, invalid_params, INVALID",

@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -91,6 +92,12 @@ class YouTubeConnectorTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    YouTubeQuota quota;
+
+    @Inject
+    HeraldConfig config;
+
     private long channelId;
     private ChannelRef channel;
     private final byte[] video = new byte[Integer.parseInt(SIZE)];
@@ -100,6 +107,7 @@ class YouTubeConnectorTest {
     @BeforeEach
     void connectedChannel() {
         google.resetAll();
+        YouTubeStub.resetQuota();
         long brand = CalendarFixture.brand("UTC");
         channelId = CalendarFixture.channel(brand, Platform.YOUTUBE_SHORTS, "UTC", 10, 0, ChannelStatus.ACTIVE);
         QuarkusTransaction.requiringNew().run(() -> Channel.<Channel>findById(channelId).sandbox = false);
@@ -128,6 +136,94 @@ class YouTubeConnectorTest {
 
         assertThatThrownBy(() -> new YouTubeConnector(config, tokens)).isInstanceOf(StartupFailure.class)
                 .hasMessageContaining("herald.youtube.chunk-size is 1000000").hasMessageContaining("262144");
+    }
+
+    @Test
+    void aVideoTheChannelLetsYouTubePublishIsUploadedPrivateWithPublishAtAndIsScheduledUntilThen() throws Exception {
+        stubSession("access-1");
+        Instant slot = Instant.parse("2031-05-04T17:30:00.250Z");
+
+        youtube.start(request.publishedAt(slot));
+
+        google.verify(postRequestedFor(urlPathEqualTo(UPLOADS))
+                .withHeader("Authorization", equalTo("Bearer access-1"))
+                .withHeader("X-Upload-Content-Length", equalTo(SIZE))
+                .withRequestBody(matchingJsonPath("$.status.privacyStatus", equalTo("private")))
+                .withRequestBody(matchingJsonPath("$.status.publishAt", equalTo("2031-05-04T17:30:00Z")))
+                .withRequestBody(matchingJsonPath("$.snippet.title", equalTo(TITLE))));
+
+        PlatformHandle uploaded = new PlatformHandle(session, video.length, "VIDAHEAD");
+        google.stubFor(videosList("status,processingDetails", "VIDAHEAD").willReturn(json(200, """
+                {"items":[{"id":"VIDAHEAD","status":{"uploadStatus":"processed","privacyStatus":"private",
+                  "publishAt":"2031-05-04T17:30:00.000Z"},"processingDetails":{"processingStatus":"succeeded"}}]}""")));
+        RemoteStatus waiting = youtube.status(request, uploaded);
+        assertThat(waiting.state()).isEqualTo(RemoteStatus.State.SCHEDULED);
+        assertThat(waiting.url()).isEqualTo("https://www.youtube.com/shorts/VIDAHEAD");
+
+        google.stubFor(videosList("status,processingDetails", "VIDAHEAD").willReturn(json(200, """
+                {"items":[{"id":"VIDAHEAD","status":{"uploadStatus":"processed","privacyStatus":"public",
+                  "publishAt":"2021-05-04T17:30:00Z"},"processingDetails":{"processingStatus":"succeeded"}}]}""")));
+        assertThat(youtube.status(request, uploaded).state()).as("its publishAt has passed").isEqualTo(RemoteStatus.State.PUBLISHED);
+    }
+
+    @Test
+    void everyDataApiCallIsCountedOnItsPacificDayUploadsInTheirOwnBucket() throws Exception {
+        stubSession("access-1");
+        google.stubFor(videosList("status,processingDetails", "VIDQ").willReturn(json(200, videoList("VIDQ", "processed",
+                "succeeded", ""))));
+        YouTubeQuota.Usage before = quota.today();
+        assertThat(before.day()).isEqualTo(LocalDate.now(ZoneId.of("America/Los_Angeles")));
+
+        youtube.start(request);
+        youtube.status(request, new PlatformHandle(session, video.length, "VIDQ"));
+        youtube.status(request, new PlatformHandle(session, video.length, "VIDQ"));
+
+        YouTubeQuota.Usage after = quota.today();
+        assertThat(after.uploads()).isEqualTo(before.uploads() + 1);
+        assertThat(after.units()).as("two videos.list calls of 1 unit").isEqualTo(before.units() + 2);
+    }
+
+    @Test
+    void aCallThatWouldPassTheDailyQuotaIsNotMadeAndPausesUntilPacificMidnight() {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO youtube_quota VALUES (:project, :day,"
+                        + " 'general', :limit)").setParameter("project", YouTubeStub.CLIENT_ID)
+                .setParameter("day", LocalDate.now(ZoneId.of("America/Los_Angeles")))
+                .setParameter("limit", config.youtube().dailyQuota()).executeUpdate());
+
+        ConnectorFailure refused = catchThrowableOfType(ConnectorFailure.class,
+                () -> youtube.status(request, new PlatformHandle(session, video.length, "VIDQ")));
+
+        assertThat(refused.failureClass()).isEqualTo(FailureClass.RATE_LIMITED);
+        assertThat(refused.getMessage()).contains("Herald stopped before videos.list").contains("has used "
+                + config.youtube().dailyQuota() + " of its " + config.youtube().dailyQuota() + " YouTube API units");
+        assertThat(refused.retryAt()).isEqualTo(GoogleErrors.nextQuotaReset(Instant.now()));
+        assertThat(google.getAllServeEvents()).as("no call made").isEmpty();
+        assertThat(quota.today().units()).as("the refused call is not counted").isEqualTo(config.youtube().dailyQuota());
+    }
+
+    @Test
+    void concurrentCallersNeverCountPastTheLimit() throws Exception {
+        String project = "project-" + System.nanoTime();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.atomic.AtomicInteger counted = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            runs.add(pool.submit(() -> {
+                for (int i = 0; i < 25; i++) {
+                    if (quota.spend(project, YouTubeQuota.Bucket.GENERAL, 1, 150, Instant.now())) {
+                        counted.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (java.util.concurrent.Future<?> run : runs) {
+            run.get();
+        }
+        pool.shutdown();
+
+        assertThat(counted.get()).isEqualTo(150);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> quota.used(project, YouTubeQuota.Bucket.GENERAL,
+                YouTubeQuota.day(Instant.now())))).isEqualTo(150);
     }
 
     @Test

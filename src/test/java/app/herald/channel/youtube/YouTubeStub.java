@@ -6,7 +6,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+import app.herald.channel.Channel;
 import app.herald.channel.PlatformStub;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * A WireMock server standing in for Google (OAuth token endpoint, upload endpoint, Data API) on a free port of
@@ -24,8 +28,23 @@ public class YouTubeStub extends PlatformStub {
     public static final String CLIENT_SECRET = "herald-test-client-secret";
     public static final int CHUNK = 262_144;
 
+    /**
+     * Forgets the quota every test run spends on the one stubbed Google project: a test that filled it (or met
+     * {@code quotaExceeded}) must not stop the next one.
+     */
+    public static void resetQuota() {
+        QuarkusTransaction.requiringNew().run(() -> Channel.getEntityManager().createNativeQuery("DELETE FROM youtube_quota")
+                .executeUpdate());
+    }
+
     public YouTubeStub() {
         super(Server.class);
+    }
+
+    /** Many publications at once need a stub that keeps each upload session's bytes: {@link ResumableSessions}. */
+    @Override
+    protected WireMockConfiguration configure(WireMockConfiguration defaults) {
+        return defaults.extensions(new ResumableSessions());
     }
 
     @Override
