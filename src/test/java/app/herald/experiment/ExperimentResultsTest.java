@@ -42,15 +42,15 @@ class ExperimentResultsTest {
 
     @Test
     void theWinnerIsTheBetterArmWhicheverLabelItHas() {
-        ExperimentFixture.Setup setup = ExperimentFixture.setup("Only");
-        long experiment = ExperimentFixture.create(setup.manager(), ExperimentFixture.fields(setup.content()));
-        long channel = setup.channels().get(0);
+        Running running = running();
+        long experiment = running.experiment();
+        long channel = running.channel();
         for (int i = 0; i < 6; i++) {
             ExperimentFixture.viewed(experiment, "A", channel, 70 + i);
             ExperimentFixture.viewed(experiment, "B", channel, 30 + i);
         }
 
-        Document page = page(setup, experiment);
+        Document page = running.page();
 
         assertThat(page.select("#verdict").text()).isEqualTo("Winner: A");
         assertThat(arm(page, "A")).contains("72.5%");
@@ -60,16 +60,16 @@ class ExperimentResultsTest {
 
     @Test
     void aCoinFlipSampleIsNotDeclared() {
-        ExperimentFixture.Setup setup = ExperimentFixture.setup("Only");
-        long experiment = ExperimentFixture.create(setup.manager(), ExperimentFixture.fields(setup.content()));
-        long channel = setup.channels().get(0);
+        Running running = running();
+        long experiment = running.experiment();
+        long channel = running.channel();
         Random coin = new Random(7);
         for (int i = 0; i < 12; i++) {
             ExperimentFixture.viewed(experiment, "A", channel, coin.nextBoolean() ? 60 : 40);
             ExperimentFixture.viewed(experiment, "B", channel, coin.nextBoolean() ? 60 : 40);
         }
 
-        Document page = page(setup, experiment);
+        Document page = running.page();
 
         assertThat(page.select("#verdict").text()).isEqualTo("No difference yet");
         assertThat(page.select(".verdict").text()).contains("within what chance alone gives").doesNotContain("Winner");
@@ -78,9 +78,9 @@ class ExperimentResultsTest {
 
     @Test
     void underTheMinimumSampleNothingIsDeclaredAndThePageSaysHowManyPostsAreMissing() {
-        ExperimentFixture.Setup setup = ExperimentFixture.setup("Only");
-        long experiment = ExperimentFixture.create(setup.manager(), ExperimentFixture.fields(setup.content()));
-        long channel = setup.channels().get(0);
+        Running running = running();
+        long experiment = running.experiment();
+        long channel = running.channel();
         for (int i = 0; i < 3; i++) {
             ExperimentFixture.viewed(experiment, "A", channel, 20 + i);
             ExperimentFixture.viewed(experiment, "B", channel, 90 + i);
@@ -89,7 +89,7 @@ class ExperimentResultsTest {
         // A post the platform has given no metric for yet is listed but does not count.
         ExperimentFixture.post(experiment, "A", channel, Map.of("views", 500));
 
-        Document page = page(setup, experiment);
+        Document page = running.page();
 
         assertThat(page.select("#verdict").text()).isEqualTo("No difference yet — needs 2 more posts per arm");
         assertThat(page.text()).doesNotContain("Winner");
@@ -100,10 +100,7 @@ class ExperimentResultsTest {
 
     @Test
     void thePageNamesTheMethodAndThatArmsAreNotRandomisedSplits() {
-        ExperimentFixture.Setup setup = ExperimentFixture.setup("Only");
-        long experiment = ExperimentFixture.create(setup.manager(), ExperimentFixture.fields(setup.content()));
-
-        Document page = page(setup, experiment);
+        Document page = running().page();
 
         assertThat(page.select(".method").text()).contains("Mann-Whitney rank test", "Apache Commons Math",
                 "divided by the median of its channel's posts", "95% bootstrap percentile interval", "fixed seed");
@@ -114,18 +111,32 @@ class ExperimentResultsTest {
 
     @Test
     void theSameDataGivesTheSameInterval() {
-        ExperimentFixture.Setup setup = ExperimentFixture.setup("Only");
-        long experiment = ExperimentFixture.create(setup.manager(), ExperimentFixture.fields(setup.content()));
-        long channel = setup.channels().get(0);
+        Running running = running();
+        long experiment = running.experiment();
+        long channel = running.channel();
         for (int i = 0; i < 5; i++) {
             ExperimentFixture.viewed(experiment, "A", channel, 40 + 3 * i);
             ExperimentFixture.viewed(experiment, "B", channel, 44 + 3 * i);
         }
 
-        String first = page(setup, experiment).select("table").get(1).text();
-        String second = page(setup, experiment).select("table").get(1).text();
+        String first = running.page().select("table").get(1).text();
+        String second = running.page().select("table").get(1).text();
 
         assertThat(first).contains("95% interval").isEqualTo(second);
+    }
+
+    /** A new experiment (two hook arms, average % viewed, 5 posts per arm) on a brand's one TikTok channel. */
+    private record Running(ExperimentFixture.Setup setup, long experiment, long channel) {
+
+        Document page() {
+            return ExperimentResultsTest.page(setup, experiment);
+        }
+    }
+
+    private static Running running() {
+        ExperimentFixture.Setup setup = ExperimentFixture.setup("Only");
+        return new Running(setup, ExperimentFixture.create(setup.manager(), ExperimentFixture.fields(setup.content())),
+                setup.channels().get(0));
     }
 
     private static Document page(ExperimentFixture.Setup setup, long experiment) {
