@@ -33,7 +33,11 @@ public enum AuditAction {
     PUBLICATION_CANCELLED("Publication cancelled"),
     PUBLICATION_RETRIED("Publication retried by hand"),
     BLACKOUT_ADDED("Blackout date added"),
-    BLACKOUT_REMOVED("Blackout date removed");
+    BLACKOUT_REMOVED("Blackout date removed"),
+    EXPERIMENT_CREATED("Experiment created"),
+    EXPERIMENT_POST_ADDED("Experiment post added"),
+    EXPERIMENT_STOPPED("Experiment stopped"),
+    EXPERIMENT_DELETED("Experiment deleted");
 
     private final String label;
     private final boolean aboutAccounts;

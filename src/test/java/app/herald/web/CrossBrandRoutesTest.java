@@ -52,6 +52,7 @@ import app.herald.calendar.PublicationStatus;
 import app.herald.channel.ChannelStatus;
 import app.herald.content.ContentFixture;
 import app.herald.content.media.MediaFixture;
+import app.herald.experiment.ExperimentFixture;
 import app.herald.content.media.TestVideos;
 import app.herald.governance.GovernanceFixture;
 import app.herald.platform.Platform;
@@ -60,12 +61,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 import static app.herald.web.CrossBrandRoutesTest.Ref.APPROVED;
+import static app.herald.web.CrossBrandRoutesTest.Ref.ARM;
 import static app.herald.web.CrossBrandRoutesTest.Ref.BLACKOUT;
 import static app.herald.web.CrossBrandRoutesTest.Ref.BRAND;
 import static app.herald.web.CrossBrandRoutesTest.Ref.CHANNEL;
 import static app.herald.web.CrossBrandRoutesTest.Ref.CONNECTION;
 import static app.herald.web.CrossBrandRoutesTest.Ref.PLATFORM;
 import static app.herald.web.CrossBrandRoutesTest.Ref.DRAFT;
+import static app.herald.web.CrossBrandRoutesTest.Ref.EXPERIMENT;
 import static app.herald.web.CrossBrandRoutesTest.Ref.INACTIVE_RULE;
 import static app.herald.web.CrossBrandRoutesTest.Ref.MEMBER;
 import static app.herald.web.CrossBrandRoutesTest.Ref.OWN_DRAFT;
@@ -90,7 +93,7 @@ class CrossBrandRoutesTest {
     /** What an id or field of a route refers to: the other brand's rows, or (for mixed ids) the intruder's own draft. */
     enum Ref {
         BRAND, DRAFT, VIDEO, RENDITION, SUBMITTED, SUBMITTED_HASH, APPROVED, PUBLICATION, CHANNEL, RULE, INACTIVE_RULE, BLACKOUT,
-        MEMBER, OWN_DRAFT, SANDBOX_VIDEO, PLATFORM, CONNECTION
+        MEMBER, OWN_DRAFT, SANDBOX_VIDEO, PLATFORM, CONNECTION, EXPERIMENT, ARM
     }
 
     private static final String LATER = LocalDateTime.now().plusDays(30).withHour(10).truncatedTo(ChronoUnit.HOURS)
@@ -138,6 +141,16 @@ class CrossBrandRoutesTest {
                         .form(Map.of("videoId", "taken-over", "confirm", "true")),
                 post("/calendar/blackouts/{id}/delete", BLACKOUT),
                 post("/calendar/blackouts").form(Map.of("brandId", BRAND, "day", "2027-02-02")),
+
+                get("/experiments/{id}", EXPERIMENT),
+                post("/experiments/{id}/posts", EXPERIMENT).form(Map.of("armId", ARM, "publicationId", PUBLICATION)),
+                get("/experiments/{id}/stop", EXPERIMENT),
+                post("/experiments/{id}/stop", EXPERIMENT),
+                get("/experiments/{id}/delete", EXPERIMENT),
+                post("/experiments/{id}/delete", EXPERIMENT),
+                get("/experiments/new").query(Map.of("content", APPROVED)),
+                post("/experiments").form(Map.of("contentId", APPROVED, "name", "Taken over", "platform", "TIKTOK",
+                        "field", "HOOK", "metric", "VIEWS", "minPerArm", "2", "arm", List.of("One", "Two"))),
 
                 get("/channels/{id}", CHANNEL),
                 get("/sandbox/videos/{videoId}", SANDBOX_VIDEO),
@@ -201,6 +214,11 @@ class CrossBrandRoutesTest {
             "select * from publication where channel_id in (select id from channel where brand_id = :brand)",
             "select * from brand_blackout where brand_id = :brand",
             "select * from channel_connection where brand_id = :brand",
+            "select * from experiment where brand_id = :brand",
+            "select * from experiment_arm where experiment_id in (select id from experiment where brand_id = :brand)",
+            "select * from experiment_slot where arm_id in (select a.id from experiment_arm a join experiment e"
+                    + " on e.id = a.experiment_id where e.brand_id = :brand)",
+            "select * from experiment_post where experiment_id in (select id from experiment where brand_id = :brand)",
             "select count(*) from media_file",
             // Scheduled jobs write as "system"; every row a request writes names its user.
             "select count(*) from audit_entry where actor <> 'system'");
@@ -358,6 +376,13 @@ class CrossBrandRoutesTest {
                 .statusCode()).isEqualTo(303);
         ids.put(BLACKOUT, String.valueOf(QuarkusTransaction.requiringNew()
                 .call(() -> BlackoutDate.<BlackoutDate>find("brand.id", brand).firstResult().id)));
+        String experimentName = CalendarFixture.unique("Victim experiment");
+        Map<String, Object> experimentFields = ExperimentFixture.fields(Long.parseLong(ids.get(APPROVED)));
+        experimentFields.put("name", experimentName);
+        long experiment = ExperimentFixture.create(manager, experimentFields);
+        ids.put(EXPERIMENT, String.valueOf(experiment));
+        ids.put(ARM, String.valueOf(ExperimentFixture.count(
+                "select id from experiment_arm where experiment_id = ?1 and label = 'A'", experiment)));
 
         long ownBrand = CalendarFixture.brand("Europe/Berlin");
         Member intruder = CalendarFixture.member(ownBrand, allButAdmin);
@@ -375,7 +400,8 @@ class CrossBrandRoutesTest {
                 AppUser.count("lastLoginAt is null and username in ?1", List.of(control.username(), intruder.username())))
                 == 0 && adminSignIns() > adminSignIns);
         return new Victim(brand, ownBrand, ids, control, intruder,
-                List.of(brandName, draftTitle, submittedTitle, approvedTitle, scheduledTitle, ruleName, "victim.mp4"), admin);
+                List.of(brandName, draftTitle, submittedTitle, approvedTitle, scheduledTitle, ruleName, "victim.mp4",
+                        experimentName), admin);
     }
 
     private static long adminSignIns() {

@@ -47,6 +47,8 @@ class RouteAccessTest {
                 Arguments.of("/audit", List.of(LOGIN, 403, 200, 200, 200)),
                 Arguments.of("/audit.csv", List.of(LOGIN, 403, 200, 200, 200)),
                 Arguments.of("/channels", List.of(LOGIN, 200, 200, 200, 200)),
+                Arguments.of("/experiments", List.of(LOGIN, 403, 403, 200, 200)),
+                Arguments.of("/experiments/new", List.of(LOGIN, 403, 403, 200, 200)),
                 // Without credentials (this profile) the admin is sent back to /channels with the settings to fill.
                 Arguments.of("/channels/connect/youtube?brand={brand}", List.of(LOGIN, 403, 403, 403, 303)),
                 Arguments.of("/channels/oauth/youtube/callback?state=unknown&code=x", List.of(LOGIN, 403, 403, 403, 303)),
@@ -91,9 +93,10 @@ class RouteAccessTest {
         assertThat(navigation(DemoUsers.reviewer().page("/")))
                 .containsExactly("Dashboard", "Content", "Review", "Calendar", "Governance", "Channels");
         assertThat(navigation(DemoUsers.manager().page("/")))
-                .containsExactly("Dashboard", "Content", "Calendar", "Analytics", "Governance", "Channels");
+                .containsExactly("Dashboard", "Content", "Calendar", "Analytics", "Experiments", "Governance", "Channels");
         assertThat(navigation(DemoUsers.admin().page("/")))
-                .containsExactly("Dashboard", "Content", "Review", "Calendar", "Analytics", "Governance", "Channels", "Admin");
+                .containsExactly("Dashboard", "Content", "Review", "Calendar", "Analytics", "Experiments", "Governance",
+                        "Channels", "Admin");
     }
 
     @Test

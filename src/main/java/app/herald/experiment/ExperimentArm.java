@@ -1,0 +1,25 @@
+package app.herald.experiment;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import app.herald.system.IdentifiedEntity;
+
+/** One version of the tested text ("A", "B", …); its posts are {@link ExperimentPost} rows. */
+@Entity
+@Table(name = "experiment_arm")
+public class ExperimentArm extends IdentifiedEntity {
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "experiment_id")
+    public Experiment experiment;
+
+    @Column(nullable = false, length = 2)
+    public String label;
+
+    @Column(nullable = false, columnDefinition = "TEXT")
+    public String text;
+}

@@ -1,0 +1,349 @@
+package app.herald.experiment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+
+import app.herald.audit.AuditAction;
+import app.herald.audit.AuditService;
+import app.herald.brand.BrandAccess;
+import app.herald.calendar.Publication;
+import app.herald.calendar.SchedulingService;
+import app.herald.content.ContentItem;
+import app.herald.content.ContentService;
+import app.herald.content.ContentState;
+import app.herald.platform.Platform;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** Creates, stops and deletes experiments, links publications to their arms and reads their results; audits changes. */
+@ApplicationScoped
+@Transactional
+public class ExperimentService {
+
+    static final String AUDIT_SUBJECT = "EXPERIMENT";
+    private static final int MAX_MIN_PER_ARM = 50;
+    private static final int MAX_ARM_TEXT = 2200;
+    private static final String LABELS = "ABCDEFGH";
+
+    @Inject
+    BrandAccess brands;
+
+    @Inject
+    ContentService contents;
+
+    @Inject
+    SchedulingService scheduling;
+
+    @Inject
+    ExperimentPlanner planner;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    SecurityIdentity identity;
+
+    /** One linked post with its metric (null while the platform has given none) and its channel-normalised value. */
+    public record PostFigure(ExperimentPost post, Double value, Double normalised) {
+
+        public String valueText() {
+            return value == null ? "waiting for metrics" : post.experiment.metric.format(value);
+        }
+
+        public String normalisedText() {
+            return ExperimentAnalysis.times(normalised);
+        }
+    }
+
+    /** What the result page shows: the verdict and figures, every post, and how the result was reached. */
+    public record Report(ExperimentAnalysis.Result result, List<PostFigure> posts, String method, String caveat) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Experiment> list() {
+        return Experiment.listFor(brands.scope());
+    }
+
+    /** The experiment if its brand is visible to the user; 404 otherwise. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Experiment find(long id) {
+        return brands.findVisible(Experiment.class, id, experiment -> experiment.brand);
+    }
+
+    /** Content the user may test: approved or scheduled items of their brands. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ContentItem> testableContent() {
+        var scope = brands.scope();
+        Map<String, Object> parameters = new HashMap<>(scope.parameters());
+        parameters.put("states", List.of(ContentState.APPROVED, ContentState.SCHEDULED));
+        return ContentItem.list("from ContentItem c where c.state in :states and " + scope.condition("c.brand.id")
+                + " order by c.updatedAt desc", parameters);
+    }
+
+    public Experiment create(ExperimentForm form, Instant now) {
+        if (form.contentId() == null) {
+            throw new ExperimentException("Choose the content to test.");
+        }
+        ContentItem content = contents.find(form.contentId());
+        Experiment experiment = new Experiment();
+        experiment.brand = content.brand;
+        experiment.content = content;
+        experiment.name = name(form.name());
+        experiment.platform = platform(form.platform(), content);
+        experiment.field = field(form.field());
+        experiment.metric = ExperimentMetric.parse(form.metric());
+        experiment.minPerArm = minPerArm(form.minPerArm());
+        experiment.createdBy = identity.getPrincipal().getName();
+        experiment.createdAt = now;
+        List<String> texts = armTexts(form.arms());
+        for (int i = 0; i < texts.size(); i++) {
+            ExperimentArm arm = new ExperimentArm();
+            arm.experiment = experiment;
+            arm.label = String.valueOf(LABELS.charAt(i));
+            arm.text = texts.get(i);
+            experiment.arms.add(arm);
+        }
+        boolean schedulable = content.state == ContentState.APPROVED || content.state == ContentState.SCHEDULED;
+        if (!schedulable || !content.isApprovedRevisionCurrent()) {
+            throw new ExperimentException("'" + content.title + "' is " + content.state.label().toLowerCase()
+                    + " in its current revision: Herald plans experiment posts for approved content only.");
+        }
+        List<ExperimentPlanner.Planned> plan = planner.plan(experiment, now);
+        experiment.persist();
+        for (ExperimentPlanner.Planned planned : plan) {
+            ExperimentSlot slot = new ExperimentSlot();
+            slot.arm = planned.arm();
+            slot.channel = planned.channel();
+            slot.plannedAt = planned.at();
+            slot.persist();
+        }
+        audit.record(AuditAction.EXPERIMENT_CREATED, AUDIT_SUBJECT, experiment.id, experiment.name)
+                .brand(experiment.brand.id)
+                .comment(experiment.arms.size() + " arms of the " + experiment.field.label().toLowerCase() + " of '"
+                        + content.title + "' on " + experiment.platform.label() + "; primary metric "
+                        + experiment.metric.label().toLowerCase() + ", at least " + experiment.minPerArm + " posts per arm")
+                .write();
+        return experiment;
+    }
+
+    public Experiment stop(long id, Instant now) {
+        Experiment experiment = locked(id);
+        if (!experiment.status.canMoveTo(ExperimentStatus.STOPPED)) {
+            throw new ExperimentException("'" + experiment.name + "' is already stopped.");
+        }
+        ExperimentStatus before = experiment.status;
+        experiment.status = ExperimentStatus.STOPPED;
+        experiment.stoppedAt = now;
+        experiment.stoppedBy = identity.getPrincipal().getName();
+        audit.record(AuditAction.EXPERIMENT_STOPPED, AUDIT_SUBJECT, experiment.id, experiment.name)
+                .brand(experiment.brand.id).transition(before, experiment.status)
+                .comment(report(experiment).result().headline()).write();
+        return experiment;
+    }
+
+    /** Deletes the experiment with its arms, slots and links; the publications and their metrics stay. */
+    public Experiment delete(long id) {
+        Experiment experiment = locked(id);
+        ExperimentPost.delete("experiment", experiment);
+        ExperimentSlot.delete("arm.id in ?1", experiment.arms.stream().map(arm -> arm.id).toList());
+        experiment.delete();
+        audit.record(AuditAction.EXPERIMENT_DELETED, AUDIT_SUBJECT, experiment.id, experiment.name)
+                .brand(experiment.brand.id).write();
+        return experiment;
+    }
+
+    /** Counts {@code publicationId} as a post of arm {@code armId}. */
+    public ExperimentPost addPost(long id, Long armId, Long publicationId, Instant now) {
+        Experiment experiment = locked(id);
+        if (armId == null || publicationId == null) {
+            throw new ExperimentException("Choose an arm and the publication that carried it.");
+        }
+        ExperimentArm arm = experiment.arms.stream().filter(candidate -> candidate.id.equals(armId)).findFirst()
+                .orElseThrow(NotFoundException::new);
+        Publication publication = scheduling.find(publicationId);
+        if (experiment.status != ExperimentStatus.RUNNING) {
+            throw new ExperimentException("'" + experiment.name + "' is stopped; it takes no more posts.");
+        }
+        if (!publication.channel.brand.id.equals(experiment.brand.id)) {
+            throw new ExperimentException("That publication belongs to " + publication.channel.brand.name + ", not to "
+                    + experiment.brand.name + ".");
+        }
+        if (publication.channel.platform != experiment.platform) {
+            throw new ExperimentException("That publication is on " + publication.channel.platform.label()
+                    + "; this experiment compares posts on " + experiment.platform.label() + ".");
+        }
+        ExperimentPost.<ExperimentPost>find("experiment = ?1 and publication = ?2", experiment, publication)
+                .firstResultOptional().ifPresent(existing -> {
+                    throw new ExperimentException("That publication already counts for arm " + existing.arm.label + ".");
+                });
+        ExperimentPost post = new ExperimentPost();
+        post.experiment = experiment;
+        post.arm = arm;
+        post.publication = publication;
+        post.linkedBy = identity.getPrincipal().getName();
+        post.linkedAt = now;
+        post.persist();
+        audit.record(AuditAction.EXPERIMENT_POST_ADDED, AUDIT_SUBJECT, experiment.id, experiment.name)
+                .brand(experiment.brand.id).comment("Arm " + arm.label + ": " + publication.summary()).write();
+        return post;
+    }
+
+    /** Publications of the experiment's brand and platform not yet counted, newest first, for the link form. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Publication> linkable(Experiment experiment) {
+        return Publication.<Publication>find("channel.brand = ?1 and channel.platform = ?2 and id not in"
+                        + " (select ep.publication.id from ExperimentPost ep where ep.experiment = ?3)"
+                        + " order by scheduledAt desc", experiment.brand, experiment.platform, experiment)
+                .page(0, 200).list();
+    }
+
+    /** The experiment's result from the latest metrics of its posts. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Report report(Experiment experiment) {
+        List<ExperimentPost> posts = ExperimentPost.listFor(experiment);
+        Map<Long, Double> values = values(experiment);
+        Map<Long, Double> medians = new HashMap<>();
+        List<PostFigure> figures = new ArrayList<>();
+        Map<String, List<double[]>> byArm = new LinkedHashMap<>();
+        experiment.arms.forEach(arm -> byArm.put(arm.label, new ArrayList<>()));
+        for (ExperimentPost post : posts) {
+            Double value = values.get(post.id);
+            Double median = value == null ? null
+                    : medians.computeIfAbsent(post.publication.channel.id, channel -> channelMedian(experiment.metric, channel));
+            Double normalised = value == null || median == null || median <= 0 ? null : value / median;
+            figures.add(new PostFigure(post, value, normalised));
+            if (normalised != null) {
+                byArm.get(post.arm.label).add(new double[] { value, normalised });
+            }
+        }
+        List<ExperimentAnalysis.ArmSample> samples = byArm.entrySet().stream()
+                .map(entry -> new ExperimentAnalysis.ArmSample(entry.getKey(),
+                        entry.getValue().stream().mapToDouble(pair -> pair[0]).toArray(),
+                        entry.getValue().stream().mapToDouble(pair -> pair[1]).toArray()))
+                .toList();
+        return new Report(ExperimentAnalysis.analyse(samples, experiment.minPerArm), figures,
+                ExperimentAnalysis.method(experiment.metric), ExperimentAnalysis.NOT_RANDOMISED);
+    }
+
+    /** The primary metric of each linked post (keyed by post id) that has one. */
+    private static Map<Long, Double> values(Experiment experiment) {
+        List<?> rows = Experiment.getEntityManager().createNativeQuery("select ep.id, " + experiment.metric.sql()
+                + " from experiment_post ep join publication_metrics pm on pm.publication_id = ep.publication_id"
+                + " where ep.experiment_id = ?1").setParameter(1, experiment.id).getResultList();
+        Map<Long, Double> values = new HashMap<>();
+        for (Object row : rows) {
+            Object[] cells = (Object[]) row;
+            if (cells[1] != null) {
+                values.put(((Number) cells[0]).longValue(), ((Number) cells[1]).doubleValue());
+            }
+        }
+        return values;
+    }
+
+    /** The median of the metric over every post of the channel that has it: the yardstick of that channel. */
+    private static Double channelMedian(ExperimentMetric metric, long channelId) {
+        List<?> rows = Experiment.getEntityManager().createNativeQuery("select v from (select " + metric.sql()
+                + " as v from publication_metrics pm where pm.channel_id = ?1) m where v is not null")
+                .setParameter(1, channelId).getResultList();
+        double[] values = rows.stream().mapToDouble(value -> ((Number) value).doubleValue()).toArray();
+        return values.length == 0 ? null : new Median().evaluate(values);
+    }
+
+    private Experiment locked(long id) {
+        Experiment experiment = find(id);
+        Experiment.getEntityManager().lock(experiment, LockModeType.PESSIMISTIC_WRITE);
+        return experiment;
+    }
+
+    private static String name(String name) {
+        String value = name == null ? "" : name.strip();
+        if (value.isEmpty()) {
+            throw new ExperimentException("Give the experiment a name.");
+        }
+        if (value.length() > 120) {
+            throw new ExperimentException("The name is limited to 120 characters; it has " + value.length() + ".");
+        }
+        return value;
+    }
+
+    private static Platform platform(String name, ContentItem content) {
+        Platform platform = null;
+        for (Platform candidate : Platform.values()) {
+            if (candidate.name().equals(name)) {
+                platform = candidate;
+            }
+        }
+        if (platform == null) {
+            throw new ExperimentException(name == null || name.isBlank() ? "Choose the platform the arms are posted on."
+                    : "Unknown platform '" + name + "'.");
+        }
+        if (!content.platformSet().contains(platform)) {
+            throw new ExperimentException("'" + content.title + "' does not target " + platform.label() + ".");
+        }
+        return platform;
+    }
+
+    private static ExperimentField field(String name) {
+        for (ExperimentField field : ExperimentField.values()) {
+            if (field.name().equals(name)) {
+                return field;
+            }
+        }
+        throw new ExperimentException(name == null || name.isBlank() ? "Choose what the arms vary."
+                : "Unknown field '" + name + "': choose title, caption, hook or thumbnail.");
+    }
+
+    private static int minPerArm(String typed) {
+        int value;
+        try {
+            value = Integer.parseInt(typed == null ? "" : typed.strip());
+        } catch (NumberFormatException e) {
+            throw new ExperimentException("The minimum sample per arm is a whole number of posts, from 2 to "
+                    + MAX_MIN_PER_ARM + ".");
+        }
+        if (value < 2) {
+            throw new ExperimentException("A minimum sample of " + value + " post" + (value == 1 ? "" : "s")
+                    + " per arm cannot show a difference: use at least 2 (5 or more is better).");
+        }
+        if (value > MAX_MIN_PER_ARM) {
+            throw new ExperimentException("The minimum sample per arm is at most " + MAX_MIN_PER_ARM + " posts.");
+        }
+        return value;
+    }
+
+    private static List<String> armTexts(List<String> typed) {
+        List<String> texts = (typed == null ? List.<String>of() : typed).stream()
+                .map(text -> text == null ? "" : text.strip()).filter(text -> !text.isEmpty()).toList();
+        if (texts.size() < 2) {
+            throw new ExperimentException("An experiment needs at least two arms with text; " + texts.size()
+                    + (texts.size() == 1 ? " was" : " were") + " given.");
+        }
+        if (texts.size() > ExperimentForm.MAX_ARMS) {
+            throw new ExperimentException("At most " + ExperimentForm.MAX_ARMS + " arms: each more arm needs as many posts again.");
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i).length() > MAX_ARM_TEXT) {
+                throw new ExperimentException("Arm " + LABELS.charAt(i) + " is " + texts.get(i).length()
+                        + " characters; the limit is " + MAX_ARM_TEXT + ".");
+            }
+            for (int j = 0; j < i; j++) {
+                if (texts.get(i).equals(texts.get(j))) {
+                    throw new ExperimentException("Arms " + LABELS.charAt(j) + " and " + LABELS.charAt(i)
+                            + " have the same text; each arm must differ.");
+                }
+            }
+        }
+        return texts;
+    }
+}
