@@ -43,7 +43,15 @@ class RouteAccessTest {
                 Arguments.of("/review", List.of(LOGIN, 403, 200, 403, 200)),
                 Arguments.of("/review/{content}", List.of(LOGIN, 403, 200, 403, 200)),
                 Arguments.of("/audit", List.of(LOGIN, 403, 200, 200, 200)),
-                Arguments.of("/audit.csv", List.of(LOGIN, 403, 200, 200, 200)));
+                Arguments.of("/audit.csv", List.of(LOGIN, 403, 200, 200, 200)),
+                Arguments.of("/analytics", List.of(LOGIN, 200, 403, 200, 200)),
+                Arguments.of("/analytics/data/kpis", List.of(LOGIN, 200, 403, 200, 200)),
+                Arguments.of("/analytics/data/trend", List.of(LOGIN, 200, 403, 200, 200)),
+                Arguments.of("/analytics/data/top", List.of(LOGIN, 200, 403, 200, 200)),
+                Arguments.of("/analytics/data/compare", List.of(LOGIN, 200, 403, 200, 200)),
+                Arguments.of("/analytics/data/strategies", List.of(LOGIN, 200, 403, 200, 200)),
+                Arguments.of("/analytics/data/heatmap", List.of(LOGIN, 200, 403, 200, 200)),
+                Arguments.of("/analytics/export.csv?report=top", List.of(LOGIN, 200, 403, 200, 200)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -77,7 +85,7 @@ class RouteAccessTest {
     @Test
     void navigationShowsExactlyTheAreasOfEachRole() {
         assertThat(navigation(DemoUsers.marketer().page("/")))
-                .containsExactly("Dashboard", "Content", "Calendar", "Governance", "Channels");
+                .containsExactly("Dashboard", "Content", "Calendar", "Analytics", "Governance", "Channels");
         assertThat(navigation(DemoUsers.reviewer().page("/")))
                 .containsExactly("Dashboard", "Content", "Review", "Calendar", "Governance", "Channels");
         assertThat(navigation(DemoUsers.manager().page("/")))
