@@ -63,6 +63,11 @@ public class DashboardQueries {
             + " + COALESCE(%1$ssaves, 0)) * 1E0 END";
 
     /** Published publications of the scope: brand, period of {@code published_at}, and owner when own content only. */
+    private static final String BRAND_TOTALS = "SELECT day >= :from AS is_current, SUM(posts_published), SUM(views),"
+            + " SUM(likes), SUM(comments), SUM(shares), SUM(saves), SUM(percent_viewed_views),"
+            + " SUM(views_with_percent), SUM(followers_gained) FROM brand_metric_day"
+            + " WHERE brand_id = :brand AND day BETWEEN :previousFrom AND :to GROUP BY is_current";
+
     private static final String PUBLISHED = " FROM publication_metrics pm JOIN publication p ON p.id = pm.publication_id"
             + " JOIN content_item ci ON ci.id = p.content_id"
             + " WHERE pm.brand_id = :brand AND pm.published_at >= :start AND pm.published_at < :end";
@@ -115,11 +120,7 @@ public class DashboardQueries {
     /** This period's and the previous period's gains from the brand rollup, in one query. */
     private Totals[] brandTotals(DashboardScope scope) {
         AnalyticsPeriod period = scope.period();
-        List<?> rows = bind(em.createNativeQuery("SELECT day >= :from AS is_current, SUM(posts_published), SUM(views),"
-                + " SUM(likes), SUM(comments), SUM(shares), SUM(saves), SUM(percent_viewed_views),"
-                + " SUM(views_with_percent), SUM(followers_gained) FROM brand_metric_day"
-                + " WHERE brand_id = :brand AND day BETWEEN :previousFrom AND :to GROUP BY is_current"), scope)
-                .getResultList();
+        List<?> rows = bind(em.createNativeQuery(BRAND_TOTALS), scope).getResultList();
         Totals[] both = { Totals.NONE, Totals.NONE };
         for (Object row : rows) {
             Object[] cells = (Object[]) row;
@@ -230,16 +231,7 @@ public class DashboardQueries {
 
     /** Views gained per day and platform over the period (a line per platform that has rows). */
     public Chart trend(DashboardScope scope) {
-        String sql = scope.ownContentOnly()
-                // Gains of the owner's publications: each day row's cumulative views less the row before it.
-                ? "SELECT day, platform, SUM(views - COALESCE(previous_views, 0)) FROM (SELECT d.day, ch.platform,"
-                        + " d.views, LAG(d.views) OVER (PARTITION BY d.publication_id ORDER BY d.day) AS previous_views"
-                        + " FROM publication_metric_day d JOIN publication p ON p.id = d.publication_id"
-                        + " JOIN content_item ci ON ci.id = p.content_id JOIN channel ch ON ch.id = p.channel_id"
-                        + " WHERE ci.brand_id = :brand AND ci.created_by = :owner AND d.day <= :to) gains"
-                        + " WHERE day >= :from GROUP BY day, platform"
-                : "SELECT day, platform, views FROM platform_metric_day"
-                        + " WHERE brand_id = :brand AND day BETWEEN :from AND :to";
+        String sql = trendSql(scope);
         Map<Platform, Map<LocalDate, Double>> byPlatform = new EnumMap<>(Platform.class);
         Map<Platform, Map<LocalDate, Boolean>> present = new EnumMap<>(Platform.class);
         for (Object row : bind(em.createNativeQuery(sql), scope).getResultList()) {
@@ -276,11 +268,7 @@ public class DashboardQueries {
         if (order == null) {
             throw new AnalyticsException("Unknown sort '" + sort + "': choose one of " + String.join(", ", TOP_SORTS.keySet()) + ".");
         }
-        Query query = bind(em.createNativeQuery("SELECT pm.publication_id, p.content_id, ci.title, ci.created_by,"
-                + " pm.platform, ch.display_name, pm.published_at, pm.views, "
-                + interactions("pm.") + " / NULLIF(pm.views, 0) * 100 AS engagement_rate, pm.average_percent_viewed,"
-                + " pm.followers_gained" + PUBLISHED.replace(" WHERE", " JOIN channel ch ON ch.id = pm.channel_id WHERE")
-                + ownerCondition(scope) + " ORDER BY " + order + ", pm.publication_id LIMIT :limit"), scope);
+        Query query = bind(em.createNativeQuery(topSql(scope, order)), scope);
         query.setParameter("limit", limit);
         List<TopRow> rows = new ArrayList<>();
         for (Object row : query.getResultList()) {
@@ -313,16 +301,7 @@ public class DashboardQueries {
      * lifetime views and engagement, which platform won on views and by how much.
      */
     public List<Comparison> comparisons(DashboardScope scope) {
-        Query query = bind(em.createNativeQuery("SELECT t.content_id, ci.title, pm.platform, SUM(pm.views),"
-                + " SUM(" + interactions("pm.") + ") / NULLIF(SUM(CASE WHEN " + interactions("pm.")
-                + " IS NOT NULL THEN pm.views END), 0) * 100"
-                + " FROM (SELECT p.content_id, SUM(pm.views) AS total" + PUBLISHED + ownerCondition(scope)
-                + " GROUP BY p.content_id HAVING COUNT(DISTINCT pm.platform) > 1"
-                + " ORDER BY total DESC, p.content_id LIMIT " + COMPARED_ITEMS + ") t"
-                + " JOIN publication p ON p.content_id = t.content_id"
-                + " JOIN publication_metrics pm ON pm.publication_id = p.id"
-                + " JOIN content_item ci ON ci.id = t.content_id"
-                + " GROUP BY t.content_id, ci.title, pm.platform, t.total ORDER BY t.total DESC, t.content_id"), scope);
+        Query query = bind(em.createNativeQuery(comparisonSql(scope)), scope);
         Map<Long, List<PlatformResult>> results = new LinkedHashMap<>();
         Map<Long, String> titles = new LinkedHashMap<>();
         for (Object row : query.getResultList()) {
@@ -389,12 +368,7 @@ public class DashboardQueries {
 
     /** Each sequencing strategy's publications of the period: sample sizes, views per post, engagement, % viewed. */
     public List<StrategyRow> strategies(DashboardScope scope) {
-        Query query = bind(em.createNativeQuery("SELECT ci.sequencing, COUNT(DISTINCT ci.id), COUNT(*), AVG(pm.views * 1E0),"
-                + " SUM(" + interactions("pm.") + ") / NULLIF(SUM(CASE WHEN " + interactions("pm.")
-                + " IS NOT NULL THEN pm.views END), 0) * 100,"
-                + " 100 * SUM(pm.views * pm.average_percent_viewed / 100)"
-                + " / NULLIF(SUM(CASE WHEN pm.average_percent_viewed IS NOT NULL THEN pm.views END), 0)"
-                + PUBLISHED + ownerCondition(scope) + " GROUP BY ci.sequencing"), scope);
+        Query query = bind(em.createNativeQuery(strategySql(scope)), scope);
         Map<SequencingStrategy, Object[]> found = new EnumMap<>(SequencingStrategy.class);
         for (Object row : query.getResultList()) {
             Object[] cells = (Object[]) row;
@@ -435,17 +409,7 @@ public class DashboardQueries {
      * median engagement rate relative to the channel's own median, and its number of posts.
      */
     public List<HeatmapChannel> heatmap(DashboardScope scope) {
-        String engagement = interactions("pm.") + " / NULLIF(pm.views, 0)";
-        String local = localTime("pm.published_at", scope.period());
-        Query query = bind(em.createNativeQuery("SELECT channel_id, display_name, platform, weekday, hour, COUNT(*),"
-                + " COUNT(engagement), MAX(cell_median), MAX(channel_median) FROM (SELECT pm.channel_id,"
-                + " ch.display_name, pm.platform, WEEKDAY(" + local + ") AS weekday, HOUR(" + local + ") AS hour, "
-                + engagement + " AS engagement, MEDIAN(" + engagement + ") OVER (PARTITION BY pm.channel_id, WEEKDAY("
-                + local + "), HOUR(" + local + ")) AS cell_median, MEDIAN(" + engagement
-                + ") OVER (PARTITION BY pm.channel_id) AS channel_median"
-                + PUBLISHED.replace(" WHERE", " JOIN channel ch ON ch.id = pm.channel_id WHERE") + ownerCondition(scope)
-                + ") cells GROUP BY channel_id, display_name, platform, weekday, hour"
-                + " ORDER BY platform, display_name, channel_id"), scope);
+        Query query = bind(em.createNativeQuery(heatmapSql(scope)), scope);
         int minimum = config.analytics().minPosts();
         Map<Long, HeatmapBuilder> channels = new LinkedHashMap<>();
         for (Object row : query.getResultList()) {
@@ -529,6 +493,86 @@ public class DashboardQueries {
         int last = rules.getOffset(cursor).getTotalSeconds();
         String seconds = cases.isEmpty() ? String.valueOf(last) : "(CASE" + cases + " ELSE " + last + " END)";
         return "DATE_ADD(" + column + ", INTERVAL " + seconds + " SECOND)";
+    }
+
+    // ---- the statements, also run bare by the benchmark -------------------------------------------------------
+
+    static String trendSql(DashboardScope scope) {
+        return scope.ownContentOnly()
+                // Gains of the owner's publications: each day row's cumulative views less the row before it.
+                ? "SELECT day, platform, SUM(views - COALESCE(previous_views, 0)) FROM (SELECT d.day, ch.platform,"
+                        + " d.views, LAG(d.views) OVER (PARTITION BY d.publication_id ORDER BY d.day) AS previous_views"
+                        + " FROM publication_metric_day d JOIN publication p ON p.id = d.publication_id"
+                        + " JOIN content_item ci ON ci.id = p.content_id JOIN channel ch ON ch.id = p.channel_id"
+                        + " WHERE ci.brand_id = :brand AND ci.created_by = :owner AND d.day <= :to) gains"
+                        + " WHERE day >= :from GROUP BY day, platform"
+                : "SELECT day, platform, views FROM platform_metric_day"
+                        + " WHERE brand_id = :brand AND day BETWEEN :from AND :to";
+    }
+
+    static String topSql(DashboardScope scope, String order) {
+        return "SELECT pm.publication_id, p.content_id, ci.title, ci.created_by,"
+                + " pm.platform, ch.display_name, pm.published_at, pm.views, "
+                + interactions("pm.") + " / NULLIF(pm.views, 0) * 100 AS engagement_rate, pm.average_percent_viewed,"
+                + " pm.followers_gained" + PUBLISHED.replace(" WHERE", " JOIN channel ch ON ch.id = pm.channel_id WHERE")
+                + ownerCondition(scope) + " ORDER BY " + order + ", pm.publication_id LIMIT :limit";
+    }
+
+    static String comparisonSql(DashboardScope scope) {
+        return "SELECT t.content_id, ci.title, pm.platform, SUM(pm.views),"
+                + " SUM(" + interactions("pm.") + ") / NULLIF(SUM(CASE WHEN " + interactions("pm.")
+                + " IS NOT NULL THEN pm.views END), 0) * 100"
+                + " FROM (SELECT p.content_id, SUM(pm.views) AS total" + PUBLISHED + ownerCondition(scope)
+                + " GROUP BY p.content_id HAVING COUNT(DISTINCT pm.platform) > 1"
+                + " ORDER BY total DESC, p.content_id LIMIT " + COMPARED_ITEMS + ") t"
+                + " JOIN publication p ON p.content_id = t.content_id"
+                + " JOIN publication_metrics pm ON pm.publication_id = p.id"
+                + " JOIN content_item ci ON ci.id = t.content_id"
+                + " GROUP BY t.content_id, ci.title, pm.platform, t.total ORDER BY t.total DESC, t.content_id";
+    }
+
+    static String strategySql(DashboardScope scope) {
+        return "SELECT ci.sequencing, COUNT(DISTINCT ci.id), COUNT(*), AVG(pm.views * 1E0),"
+                + " SUM(" + interactions("pm.") + ") / NULLIF(SUM(CASE WHEN " + interactions("pm.")
+                + " IS NOT NULL THEN pm.views END), 0) * 100,"
+                + " 100 * SUM(pm.views * pm.average_percent_viewed / 100)"
+                + " / NULLIF(SUM(CASE WHEN pm.average_percent_viewed IS NOT NULL THEN pm.views END), 0)"
+                + PUBLISHED + ownerCondition(scope) + " GROUP BY ci.sequencing";
+    }
+
+    static String heatmapSql(DashboardScope scope) {
+        String engagement = interactions("pm.") + " / NULLIF(pm.views, 0)";
+        String local = localTime("pm.published_at", scope.period());
+        return "SELECT channel_id, display_name, platform, weekday, hour, COUNT(*),"
+                + " COUNT(engagement), MAX(cell_median), MAX(channel_median) FROM (SELECT pm.channel_id,"
+                + " ch.display_name, pm.platform, WEEKDAY(" + local + ") AS weekday, HOUR(" + local + ") AS hour, "
+                + engagement + " AS engagement, MEDIAN(" + engagement + ") OVER (PARTITION BY pm.channel_id, WEEKDAY("
+                + local + "), HOUR(" + local + ")) AS cell_median, MEDIAN(" + engagement
+                + ") OVER (PARTITION BY pm.channel_id) AS channel_median"
+                + PUBLISHED.replace(" WHERE", " JOIN channel ch ON ch.id = pm.channel_id WHERE") + ownerCondition(scope)
+                + ") cells GROUP BY channel_id, display_name, platform, weekday, hour"
+                + " ORDER BY platform, display_name, channel_id";
+    }
+
+    /**
+     * The bound statement behind one JSON endpoint of a brand-wide scope (kpis, trend, top, compare, strategies,
+     * heatmap), for timing the bare SQL against the endpoint.
+     */
+    Query statement(String endpoint, DashboardScope scope) {
+        Query query = em.createNativeQuery(switch (endpoint) {
+            case "kpis" -> BRAND_TOTALS;
+            case "trend" -> trendSql(scope);
+            case "top" -> topSql(scope, TOP_SORTS.get("views"));
+            case "compare" -> comparisonSql(scope);
+            case "strategies" -> strategySql(scope);
+            case "heatmap" -> heatmapSql(scope);
+            default -> throw new IllegalArgumentException(endpoint);
+        });
+        bind(query, scope);
+        if (endpoint.equals("top")) {
+            query.setParameter("limit", TOP_ROWS);
+        }
+        return query;
     }
 
     // ---- plumbing -----------------------------------------------------------------------------------------------
