@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -87,15 +88,14 @@ public class AnalyticsResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response page(@QueryParam("brand") String brand, @QueryParam("period") String period,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("sort") String sort) {
+    public Response page(@BeanParam AnalyticsFilter filter) {
         List<Brand> brands = brandAccess.visibleBrands();
-        String sortKey = sort == null || sort.isBlank() ? "views" : sort;
+        String sortKey = filter.sortKey();
         Optional<DashboardScope> scope;
         try {
-            scope = scope(brand, period, from, to);
+            scope = scope(filter);
         } catch (AnalyticsException e) {
-            Picker picker = new Picker(brands, null, period, from, to, sortKey, AnalyticsPeriod.PRESETS, "", "", "",
+            Picker picker = new Picker(brands, null, filter.period, filter.from, filter.to, sortKey, AnalyticsPeriod.PRESETS, "", "", "",
                     ownContentOnly(), "");
             return Response.status(Response.Status.BAD_REQUEST).entity(page(picker, null, e.getMessage())).build();
         }
@@ -131,38 +131,29 @@ public class AnalyticsResource {
 
     @GET
     @Path("data/kpis")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response kpis(@QueryParam("brand") String brand, @QueryParam("period") String period,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
-        return data(brand, period, from, to, scope -> Map.of("kpis", queries.kpis(scope)));
+    public Response kpis(@BeanParam AnalyticsFilter filter) {
+        return data(filter, scope -> Map.of("kpis", queries.kpis(scope)));
     }
 
     @GET
     @Path("data/trend")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response trend(@QueryParam("brand") String brand, @QueryParam("period") String period,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
-        return data(brand, period, from, to, scope -> Map.of("chart", queries.trend(scope)));
+    public Response trend(@BeanParam AnalyticsFilter filter) {
+        return data(filter, scope -> Map.of("chart", queries.trend(scope)));
     }
 
     @GET
     @Path("data/top")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response top(@QueryParam("brand") String brand, @QueryParam("period") String period,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("sort") String sort) {
-        return data(brand, period, from, to, scope -> {
-            List<TopRow> rows = queries.top(scope, sort == null || sort.isBlank() ? "views" : sort,
-                    DashboardQueries.TOP_ROWS);
+    public Response top(@BeanParam AnalyticsFilter filter) {
+        return data(filter, scope -> {
+            List<TopRow> rows = queries.top(scope, filter.sortKey(), DashboardQueries.TOP_ROWS);
             return Map.of("rows", rows, "chart", DashboardQueries.topChart(rows));
         });
     }
 
     @GET
     @Path("data/compare")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response compare(@QueryParam("brand") String brand, @QueryParam("period") String period,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
-        return data(brand, period, from, to, scope -> {
+    public Response compare(@BeanParam AnalyticsFilter filter) {
+        return data(filter, scope -> {
             List<Comparison> items = queries.comparisons(scope);
             return Map.of("items", items, "chart", DashboardQueries.comparisonChart(items),
                     "viewDefinitions", DashboardData.VIEW_DEFINITIONS);
@@ -171,10 +162,8 @@ public class AnalyticsResource {
 
     @GET
     @Path("data/strategies")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response strategies(@QueryParam("brand") String brand, @QueryParam("period") String period,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
-        return data(brand, period, from, to, scope -> {
+    public Response strategies(@BeanParam AnalyticsFilter filter) {
+        return data(filter, scope -> {
             List<StrategyRow> rows = queries.strategies(scope);
             return Map.of("rows", rows, "chart", DashboardQueries.strategyChart(rows));
         });
@@ -182,10 +171,8 @@ public class AnalyticsResource {
 
     @GET
     @Path("data/heatmap")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response heatmap(@QueryParam("brand") String brand, @QueryParam("period") String period,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
-        return data(brand, period, from, to, scope -> Map.of("channels", queries.heatmap(scope),
+    public Response heatmap(@BeanParam AnalyticsFilter filter) {
+        return data(filter, scope -> Map.of("channels", queries.heatmap(scope),
                 "minPosts", config.analytics().minPosts()));
     }
 
@@ -193,12 +180,10 @@ public class AnalyticsResource {
     @GET
     @Path("export.csv")
     @Produces("text/csv")
-    public Response export(@QueryParam("report") String report, @QueryParam("brand") String brand,
-            @QueryParam("period") String period, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("sort") String sort) {
+    public Response export(@QueryParam("report") String report, @BeanParam AnalyticsFilter filter) {
         try {
-            DashboardScope scope = scope(brand, period, from, to).orElseThrow(NotFoundException::new);
-            return Response.ok(csv.export(report, scope, sort == null || sort.isBlank() ? "views" : sort),
+            DashboardScope scope = scope(filter).orElseThrow(NotFoundException::new);
+            return Response.ok(csv.export(report, scope, filter.sortKey()),
                     "text/csv; charset=UTF-8").header("Content-Disposition", "attachment; filename=\"herald-"
                             + report + "-" + scope.period().from() + "-" + scope.period().to() + ".csv\"").build();
         } catch (AnalyticsException e) {
@@ -207,14 +192,14 @@ public class AnalyticsResource {
         }
     }
 
-    /** What one JSON endpoint reads for a scope. */
+    /** What one JSON endpoint reads for a scope (serialised here, so the app needs no JSON extension for six routes). */
     private interface Reader {
         Map<String, Object> read(DashboardScope scope);
     }
 
-    private Response data(String brand, String period, String from, String to, Reader reader) {
+    private Response data(AnalyticsFilter filter, Reader reader) {
         try {
-            DashboardScope scope = scope(brand, period, from, to).orElseThrow(NotFoundException::new);
+            DashboardScope scope = scope(filter).orElseThrow(NotFoundException::new);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("brand", scope.brandName());
             body.put("zone", scope.period().zone().getId());
@@ -244,7 +229,8 @@ public class AnalyticsResource {
      * none chosen: the viewer's first brand, empty when they have none), the period in the brand's zone, and the
      * viewer's own content only unless they manage or administer.
      */
-    private Optional<DashboardScope> scope(String brand, String period, String from, String to) {
+    private Optional<DashboardScope> scope(AnalyticsFilter filter) {
+        String brand = filter.brand;
         Brand chosen;
         if (brand == null || brand.isBlank()) {
             List<Brand> visible = brandAccess.visibleBrands();
@@ -262,7 +248,8 @@ public class AnalyticsResource {
             chosen = brandAccess.requireVisible(id);
         }
         ZoneId zone = ZoneId.of(chosen.timezone);
-        AnalyticsPeriod parsed = AnalyticsPeriod.parse(period, from, to, zone, LocalDate.now(zone));
+        AnalyticsPeriod parsed = AnalyticsPeriod.parse(filter.period, filter.from, filter.to, zone,
+                LocalDate.now(zone));
         return Optional.of(new DashboardScope(chosen.id, chosen.name, parsed,
                 ownContentOnly() ? viewer.username() : null));
     }

@@ -72,6 +72,13 @@ public class DashboardQueries {
             + " JOIN content_item ci ON ci.id = p.content_id"
             + " WHERE pm.brand_id = :brand AND pm.published_at >= :start AND pm.published_at < :end";
 
+    /** The scope's published rows of publication_metrics alone (brand-wide), joined to the content for an owner. */
+    private static String metricsInPeriod(DashboardScope scope) {
+        return scope.ownContentOnly() ? PUBLISHED + ownerCondition(scope)
+                : " FROM publication_metrics pm WHERE pm.brand_id = :brand AND pm.published_at >= :start"
+                        + " AND pm.published_at < :end";
+    }
+
     @Inject
     EntityManager em;
 
@@ -410,65 +417,88 @@ public class DashboardQueries {
      */
     public List<HeatmapChannel> heatmap(DashboardScope scope) {
         Query query = bind(em.createNativeQuery(heatmapSql(scope)), scope);
-        int minimum = config.analytics().minPosts();
         Map<Long, HeatmapBuilder> channels = new LinkedHashMap<>();
         for (Object row : query.getResultList()) {
             Object[] cells = (Object[]) row;
             HeatmapBuilder channel = channels.computeIfAbsent(longValue(cells[0]), id -> new HeatmapBuilder(id,
-                    (String) cells[1], Platform.valueOf((String) cells[2]), dbl(cells[8])));
+                    (String) cells[1], Platform.valueOf((String) cells[2])));
             channel.add(number(cells[3]).intValue(), number(cells[4]).intValue(), longValue(cells[5]),
-                    longValue(cells[6]), dbl(cells[7]), minimum);
+                    (String) cells[6]);
         }
-        return channels.values().stream().map(HeatmapBuilder::build).toList();
+        int minimum = config.analytics().minPosts();
+        return channels.values().stream().map(channel -> channel.build(minimum)).toList();
     }
 
-    /** Collects one channel's cells, then fills the rest of its week with "no posts". */
+    /** Collects one channel's cells (posts and sorted engagement rates), then grades each against its median. */
     private static final class HeatmapBuilder {
         private final long id;
         private final String name;
         private final Platform platform;
-        private final Double median;
-        private final HeatmapCell[][] cells = new HeatmapCell[7][24];
-        private long posts;
+        private final long[][] posts = new long[7][24];
+        private final double[][][] rates = new double[7][24][];
+        private final List<Double> all = new ArrayList<>();
 
-        HeatmapBuilder(long id, String name, Platform platform, Double median) {
+        HeatmapBuilder(long id, String name, Platform platform) {
             this.id = id;
             this.name = name;
             this.platform = platform;
-            this.median = median;
         }
 
-        void add(int weekday, int hour, long count, long measured, Double cellMedian, int minimum) {
-            posts += count;
-            String plural = count == 1 ? " post" : " posts";
-            HeatmapCell cell;
-            if (measured < minimum) {
-                cell = new HeatmapCell(weekday, hour, count, measured, null, "NOT_ENOUGH_DATA",
-                        "not enough data (" + count + plural + ")");
-            } else if (median == null || median == 0 || cellMedian == null) {
-                cell = new HeatmapCell(weekday, hour, count, measured, null, "NOT_ENOUGH_DATA",
-                        "no engagement to compare (" + count + plural + ")");
-            } else {
-                double ratio = cellMedian / median;
-                cell = new HeatmapCell(weekday, hour, count, measured, ratio, "DATA",
-                        String.format(java.util.Locale.ROOT, "%.2f×", ratio) + " (" + count + plural + ")");
+        void add(int weekday, int hour, long count, String sortedRates) {
+            posts[weekday][hour] = count;
+            double[] values = sortedRates == null || sortedRates.isEmpty() ? new double[0]
+                    : java.util.Arrays.stream(sortedRates.split(",")).mapToDouble(Double::parseDouble).toArray();
+            rates[weekday][hour] = values;
+            for (double value : values) {
+                all.add(value);
             }
-            cells[weekday][hour] = cell;
         }
 
-        HeatmapChannel build() {
+        HeatmapChannel build(int minimum) {
+            double[] sorted = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            Double median = median(sorted);
+            long total = 0;
             List<List<HeatmapCell>> days = new ArrayList<>();
             for (int weekday = 0; weekday < 7; weekday++) {
                 List<HeatmapCell> hours = new ArrayList<>();
                 for (int hour = 0; hour < 24; hour++) {
-                    HeatmapCell cell = cells[weekday][hour];
-                    hours.add(cell != null ? cell : new HeatmapCell(weekday, hour, 0, 0, null, "NO_POSTS", "no posts"));
+                    total += posts[weekday][hour];
+                    hours.add(cell(weekday, hour, median, minimum));
                 }
                 days.add(hours);
             }
-            return new HeatmapChannel(id, name, platform, posts, median,
+            return new HeatmapChannel(id, name, platform, total, median,
                     median == null ? DashboardFormat.notAvailable(platform) : DashboardFormat.percent(median * 100),
                     days);
+        }
+
+        private HeatmapCell cell(int weekday, int hour, Double channelMedian, int minimum) {
+            long count = posts[weekday][hour];
+            if (count == 0) {
+                return new HeatmapCell(weekday, hour, 0, 0, null, "NO_POSTS", "no posts");
+            }
+            double[] values = rates[weekday][hour];
+            String plural = count == 1 ? " post" : " posts";
+            if (values.length < minimum) {
+                return new HeatmapCell(weekday, hour, count, values.length, null, "NOT_ENOUGH_DATA",
+                        "not enough data (" + count + plural + ")");
+            }
+            if (channelMedian == null || channelMedian == 0) {
+                return new HeatmapCell(weekday, hour, count, values.length, null, "NOT_ENOUGH_DATA",
+                        "no engagement to compare (" + count + plural + ")");
+            }
+            double ratio = median(values) / channelMedian;
+            return new HeatmapCell(weekday, hour, count, values.length, ratio, "DATA",
+                    String.format(java.util.Locale.ROOT, "%.2f×", ratio) + " (" + count + plural + ")");
+        }
+
+        /** The middle value of sorted values (the mean of the two middle ones for an even count), as MEDIAN() does. */
+        private static Double median(double[] sorted) {
+            if (sorted.length == 0) {
+                return null;
+            }
+            int middle = sorted.length / 2;
+            return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
         }
     }
 
@@ -511,11 +541,15 @@ public class DashboardQueries {
     }
 
     static String topSql(DashboardScope scope, String order) {
-        return "SELECT pm.publication_id, p.content_id, ci.title, ci.created_by,"
-                + " pm.platform, ch.display_name, pm.published_at, pm.views, "
-                + interactions("pm.") + " / NULLIF(pm.views, 0) * 100 AS engagement_rate, pm.average_percent_viewed,"
-                + " pm.followers_gained" + PUBLISHED.replace(" WHERE", " JOIN channel ch ON ch.id = pm.channel_id WHERE")
-                + ownerCondition(scope) + " ORDER BY " + order + ", pm.publication_id LIMIT :limit";
+        // The best rows are chosen from publication_metrics first; only those few are joined for titles and names.
+        return "SELECT pm.publication_id, p.content_id, ci.title, ci.created_by, pm.platform, ch.display_name,"
+                + " pm.published_at, pm.views, pm.engagement_rate, pm.average_percent_viewed, pm.followers_gained"
+                + " FROM (SELECT pm.publication_id, pm.channel_id, pm.platform, pm.published_at, pm.views,"
+                + " pm.average_percent_viewed, pm.followers_gained, " + interactions("pm.")
+                + " / NULLIF(pm.views, 0) * 100 AS engagement_rate" + metricsInPeriod(scope)
+                + " ORDER BY " + order + ", pm.publication_id LIMIT :limit) pm"
+                + " JOIN publication p ON p.id = pm.publication_id JOIN content_item ci ON ci.id = p.content_id"
+                + " JOIN channel ch ON ch.id = pm.channel_id ORDER BY " + order + ", pm.publication_id";
     }
 
     static String comparisonSql(DashboardScope scope) {
@@ -532,26 +566,30 @@ public class DashboardQueries {
     }
 
     static String strategySql(DashboardScope scope) {
-        return "SELECT ci.sequencing, COUNT(DISTINCT ci.id), COUNT(*), AVG(pm.views * 1E0),"
-                + " SUM(" + interactions("pm.") + ") / NULLIF(SUM(CASE WHEN " + interactions("pm.")
-                + " IS NOT NULL THEN pm.views END), 0) * 100,"
-                + " 100 * SUM(pm.views * pm.average_percent_viewed / 100)"
-                + " / NULLIF(SUM(CASE WHEN pm.average_percent_viewed IS NOT NULL THEN pm.views END), 0)"
-                + PUBLISHED + ownerCondition(scope) + " GROUP BY ci.sequencing";
+        // Summed per content item first, so each item's strategy is looked up once, not once per publication.
+        return "SELECT ci.sequencing, COUNT(*), SUM(c.publications), SUM(c.views) / NULLIF(SUM(c.measured), 0),"
+                + " SUM(c.interactions) / NULLIF(SUM(c.engaged_views), 0) * 100,"
+                + " 100 * SUM(c.percent_viewed_views) / NULLIF(SUM(c.views_with_percent), 0)"
+                + " FROM (SELECT p.content_id, COUNT(*) AS publications, SUM(pm.views) * 1E0 AS views,"
+                + " COUNT(pm.views) AS measured, SUM(" + interactions("pm.") + ") AS interactions,"
+                + " SUM(CASE WHEN " + interactions("pm.") + " IS NOT NULL THEN pm.views END) AS engaged_views,"
+                + " SUM(pm.views * pm.average_percent_viewed / 100) AS percent_viewed_views,"
+                + " SUM(CASE WHEN pm.average_percent_viewed IS NOT NULL THEN pm.views END) AS views_with_percent"
+                + PUBLISHED + ownerCondition(scope) + " GROUP BY p.content_id) c"
+                + " JOIN content_item ci ON ci.id = c.content_id GROUP BY ci.sequencing";
     }
 
     static String heatmapSql(DashboardScope scope) {
-        String engagement = interactions("pm.") + " / NULLIF(pm.views, 0)";
+        // Each cell's engagement rates come sorted in one string; medians are taken in Java (window MEDIAN()s over
+        // every row took seconds at 100 000 publications).
         String local = localTime("pm.published_at", scope.period());
-        return "SELECT channel_id, display_name, platform, weekday, hour, COUNT(*),"
-                + " COUNT(engagement), MAX(cell_median), MAX(channel_median) FROM (SELECT pm.channel_id,"
-                + " ch.display_name, pm.platform, WEEKDAY(" + local + ") AS weekday, HOUR(" + local + ") AS hour, "
-                + engagement + " AS engagement, MEDIAN(" + engagement + ") OVER (PARTITION BY pm.channel_id, WEEKDAY("
-                + local + "), HOUR(" + local + ")) AS cell_median, MEDIAN(" + engagement
-                + ") OVER (PARTITION BY pm.channel_id) AS channel_median"
-                + PUBLISHED.replace(" WHERE", " JOIN channel ch ON ch.id = pm.channel_id WHERE") + ownerCondition(scope)
-                + ") cells GROUP BY channel_id, display_name, platform, weekday, hour"
-                + " ORDER BY platform, display_name, channel_id";
+        return "SELECT g.channel_id, ch.display_name, ch.platform, g.weekday, g.hour, g.posts, g.engagements"
+                + " FROM (SELECT channel_id, weekday, hour, COUNT(*) AS posts,"
+                + " GROUP_CONCAT(engagement ORDER BY engagement SEPARATOR ',') AS engagements"
+                + " FROM (SELECT pm.channel_id, WEEKDAY(" + local + ") AS weekday, HOUR(" + local + ") AS hour, "
+                + interactions("pm.") + " / NULLIF(pm.views, 0) AS engagement" + metricsInPeriod(scope) + ") posts"
+                + " GROUP BY channel_id, weekday, hour) g JOIN channel ch ON ch.id = g.channel_id"
+                + " ORDER BY ch.platform, ch.display_name, g.channel_id";
     }
 
     /**

@@ -123,48 +123,54 @@ class AnalyticsBenchmarkTest {
         LocalDateTime start = LocalDateTime.ofInstant(LocalDate.now(ZONE).minusDays(89).atStartOfDay(ZONE).toInstant(),
                 ZoneOffset.UTC);
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        // One revision serves every publication: MariaDB 11.4.5 refuses a multi-row INSERT … SELECT into
+        // content_revision ("content_id cannot be null"), a table with a BEFORE UPDATE trigger.
+        String from = "'" + start + "'";
+        String measured = "'" + now + "'";
+        String today = "'" + LocalDate.now(ZONE) + "'";
         AnalyticsFixture.sql("INSERT INTO content_item (brand_id, title, platforms, state, created_by, created_at,"
-                + " updated_at, sequencing) SELECT ?1, CONCAT('Bench item ', seq), 'FACEBOOK_REELS,TIKTOK,YOUTUBE_SHORTS',"
-                + " 'PUBLISHED', 'bench', ?2, ?2, ELT(1 + seq % 3, 'VIRAL_FIRST', 'AUTHORITY_FIRST', 'BALANCED')"
-                + " FROM seq_1_to_" + CONTENT_ITEMS, brand, start);
+                + " updated_at, sequencing) SELECT " + brand + ", CONCAT('Bench item ', seq), 'FACEBOOK_REELS,TIKTOK,YOUTUBE_SHORTS',"
+                + " 'PUBLISHED', 'bench', " + from + ", " + from + ", ELT(1 + seq % 3, 'VIRAL_FIRST', 'AUTHORITY_FIRST', 'BALANCED')"
+                + " FROM seq_1_to_" + CONTENT_ITEMS);
         AnalyticsFixture.sql("INSERT INTO content_revision (content_id, number, sha256, canonical, created_by, created_at)"
-                + " SELECT id, 1, REPEAT('a', 64), title, 'bench', ?2 FROM content_item WHERE brand_id = ?1", brand, start);
+                + " SELECT MIN(id), 1, REPEAT('a', 64), 'Bench item', 'bench', " + from + " FROM content_item"
+                + " WHERE brand_id = " + brand);
         long seconds = 90L * 86_400 - 3 * 3_600;
+        String at = "DATE_ADD(" + from + ", INTERVAL (x.content_id * 7919) % " + seconds + " + x.channel_id % 3 * 3600 SECOND)";
         AnalyticsFixture.sql("INSERT INTO publication (content_id, channel_id, scheduled_at, status, revision_id,"
                 + " slot_source, created_by, created_at, updated_at, published_at)"
-                + " SELECT ci.id, ch.id, DATE_ADD(?2, INTERVAL (ci.id * 7919) % " + seconds + " + ch.id % 3 * 3600 SECOND),"
-                + " 'PUBLISHED', r.id, 'CHOSEN', 'bench', ?2, ?2, DATE_ADD(?2, INTERVAL (ci.id * 7919) % " + seconds
-                + " + ch.id % 3 * 3600 SECOND) FROM content_item ci JOIN content_revision r ON r.content_id = ci.id"
-                + " JOIN channel ch ON ch.brand_id = ci.brand_id AND ch.display_name LIKE CONCAT('%#', ci.id % 3)"
-                + " WHERE ci.brand_id = ?1", brand, start);
+                + " SELECT x.content_id, x.channel_id, " + at + ", 'PUBLISHED', x.revision_id, 'CHOSEN', 'bench', " + from
+                + ", " + from + ", " + at + " FROM (SELECT ci.id AS content_id, ch.id AS channel_id, r.id AS revision_id"
+                + " FROM content_item ci JOIN content_revision r ON r.content_id = (SELECT MIN(id) FROM content_item"
+                + " WHERE brand_id = " + brand + ") JOIN channel ch ON ch.brand_id = ci.brand_id AND ch.display_name LIKE CONCAT('%#', ci.id % 3)"
+                + " WHERE ci.brand_id = " + brand + ") x");
         AnalyticsFixture.sql("INSERT INTO publication_metrics (publication_id, brand_id, channel_id, platform,"
                 + " published_at, measured_at, views, likes, comments, shares, saves, watch_time_seconds,"
                 + " average_view_seconds, average_percent_viewed, reach, followers_gained)"
-                + " SELECT p.id, ch.brand_id, ch.id, ch.platform, p.published_at, ?2, 100 + (p.id * 37) % 50000,"
+                + " SELECT p.id, p.brand_id, p.channel_id, p.platform, p.published_at, " + measured + ", 100 + (p.id * 37) % 50000,"
                 + " (100 + (p.id * 37) % 50000) * (1 + p.id % 9) DIV 100, (p.id * 13) % 300, (p.id * 7) % 200,"
-                + " IF(ch.platform = 'TIKTOK', (p.id * 3) % 150, NULL),"
-                + " IF(ch.platform = 'TIKTOK', NULL, (100 + (p.id * 37) % 50000) * 12),"
-                + " IF(ch.platform = 'TIKTOK', NULL, 5 + p.id % 40),"
-                + " IF(ch.platform = 'YOUTUBE_SHORTS', 20 + p.id % 70, NULL),"
-                + " IF(ch.platform = 'FACEBOOK_REELS', 80 + (p.id * 37) % 40000, NULL),"
-                + " IF(ch.platform = 'TIKTOK', NULL, p.id % 25)"
-                + " FROM publication p JOIN channel ch ON ch.id = p.channel_id WHERE ch.brand_id = ?1", brand, now);
+                + " IF(p.platform = 'TIKTOK', (p.id * 3) % 150, NULL),"
+                + " IF(p.platform = 'TIKTOK', NULL, (100 + (p.id * 37) % 50000) * 12),"
+                + " IF(p.platform = 'TIKTOK', NULL, 5 + p.id % 40),"
+                + " IF(p.platform = 'YOUTUBE_SHORTS', 20 + p.id % 70, NULL),"
+                + " IF(p.platform = 'FACEBOOK_REELS', 80 + (p.id * 37) % 40000, NULL),"
+                + " IF(p.platform = 'TIKTOK', NULL, p.id % 25)"
+                + " FROM (SELECT p.id, p.published_at, ch.id AS channel_id, ch.brand_id, ch.platform"
+                + " FROM publication p JOIN channel ch ON ch.id = p.channel_id WHERE ch.brand_id = " + brand + ") p");
         String gains = " 1000 + (seq * 7919) % 90000, (seq * 31) % 9000, (seq * 7) % 900, (seq * 5) % 600,"
                 + " (seq * 3) % 500, (1000 + (seq * 7919) % 90000) * 0.45, 1000 + (seq * 7919) % 90000, seq % 80";
         AnalyticsFixture.sql("INSERT INTO brand_metric_day (brand_id, day, posts_published, views, likes, comments,"
                 + " shares, saves, percent_viewed_views, views_with_percent, followers_gained)"
-                + " SELECT ?1, DATE_SUB(?2, INTERVAL seq DAY), 1111," + gains + " FROM seq_0_to_179", brand,
-                LocalDate.now(ZONE));
+                + " SELECT " + brand + ", DATE_SUB(" + today + ", INTERVAL seq DAY), 1111," + gains + " FROM seq_0_to_179");
         AnalyticsFixture.sql("INSERT INTO platform_metric_day (brand_id, platform, day, posts_published, views, likes,"
                 + " comments, shares, saves, percent_viewed_views, views_with_percent, followers_gained)"
-                + " SELECT ?1, p.platform, DATE_SUB(?2, INTERVAL seq DAY), 370," + gains + " FROM seq_0_to_179"
+                + " SELECT " + brand + ", p.platform, DATE_SUB(" + today + ", INTERVAL seq DAY), 370," + gains + " FROM seq_0_to_179"
                 + " JOIN (SELECT 'YOUTUBE_SHORTS' AS platform UNION ALL SELECT 'TIKTOK' UNION ALL"
-                + " SELECT 'FACEBOOK_REELS') p", brand, LocalDate.now(ZONE));
+                + " SELECT 'FACEBOOK_REELS') p");
         AnalyticsFixture.sql("INSERT INTO channel_metric_day (channel_id, day, brand_id, platform, posts_published,"
                 + " views, likes, comments, shares, saves, percent_viewed_views, views_with_percent, followers_gained)"
-                + " SELECT ch.id, DATE_SUB(?2, INTERVAL seq DAY), ?1, ch.platform, 123," + gains
-                + " FROM seq_0_to_179 JOIN channel ch ON ch.brand_id = ?1", brand, LocalDate.now(ZONE));
-        AnalyticsFixture.sql("ANALYZE TABLE publication_metrics, publication, content_item");
+                + " SELECT ch.id, DATE_SUB(" + today + ", INTERVAL seq DAY), " + brand + ", ch.platform, 123," + gains
+                + " FROM seq_0_to_179 JOIN channel ch ON ch.brand_id = " + brand);
         return QuarkusTransaction.requiringNew().call(() -> ((Number) Brand.getEntityManager().createNativeQuery(
                 "SELECT COUNT(*) FROM publication_metrics WHERE brand_id = ?1").setParameter(1, brand).getSingleResult())
                 .longValue());

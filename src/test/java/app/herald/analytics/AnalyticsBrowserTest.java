@@ -29,9 +29,6 @@ import io.quarkus.test.junit.QuarkusTest;
 class AnalyticsBrowserTest {
 
     private static final List<String> CHARTS = List.of("trend", "top", "compare", "strategies");
-    private static final String RECORD_VIOLATIONS = "window.__violations = [];"
-            + "document.addEventListener('securitypolicyviolation',"
-            + " e => window.__violations.push(e.effectiveDirective + ' ' + e.blockedURI));";
 
     /** Painted (non-transparent) pixels of a canvas. */
     private static final String PAINTED = "id => { const c = document.getElementById(id);"
@@ -66,7 +63,7 @@ class AnalyticsBrowserTest {
                     refusals.add(message.text());
                 }
             });
-            page.addInitScript(RECORD_VIOLATIONS);
+            page.addInitScript(Chromium.RECORD_VIOLATIONS);
             Chromium.signIn(page, base, set.manager().username(), DemoUsers.PASSWORD);
             page.navigate(base + "analytics?" + set.query());
 

@@ -25,6 +25,14 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
     private static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
 
+    /**
+     * An init script that collects the page's Content-Security-Policy violations in {@code window.__violations};
+     * injected by the browser driver, so the policy does not apply to it.
+     */
+    public static final String RECORD_VIOLATIONS = "window.__violations = [];"
+            + "document.addEventListener('securitypolicyviolation',"
+            + " e => window.__violations.push(e.effectiveDirective + ' ' + e.blockedURI));";
+
     private Playwright playwright;
     private Browser browser;
 

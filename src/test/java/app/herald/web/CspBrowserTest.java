@@ -25,11 +25,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class CspBrowserTest {
 
-    /** Collects the page's CSP violations; injected by the browser driver, so the policy does not apply to it. */
-    private static final String RECORD_VIOLATIONS = "window.__violations = [];"
-            + "document.addEventListener('securitypolicyviolation',"
-            + " e => window.__violations.push(e.effectiveDirective + ' ' + e.blockedURI));";
-
     @RegisterExtension
     static final Chromium chromium = new Chromium();
 
@@ -45,7 +40,7 @@ class CspBrowserTest {
                     refusals.add(message.text());
                 }
             });
-            page.addInitScript(RECORD_VIOLATIONS);
+            page.addInitScript(Chromium.RECORD_VIOLATIONS);
             Chromium.signIn(page, base, "marketer", DemoUsers.PASSWORD);
             page.navigate(base + "content/new");
 
