@@ -8,9 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongSupplier;
 
 import jakarta.inject.Inject;
@@ -66,7 +64,6 @@ class AnalyticsBenchmarkTest {
         DashboardScope scope = new DashboardScope(brand, brandName,
                 AnalyticsPeriod.parse("90d", null, null, ZONE, LocalDate.now(ZONE)), null);
 
-        Map<String, long[]> results = new LinkedHashMap<>();
         List<String> missed = new ArrayList<>();
         for (String endpoint : ENDPOINTS) {
             String path = "/analytics/data/" + endpoint + "?brand=" + brand + "&period=90d";
@@ -97,7 +94,6 @@ class AnalyticsBenchmarkTest {
             }
             long httpMedian = median(httpTimes);
             long sqlMedian = median(sqlTimes);
-            results.put(endpoint, new long[] { httpMedian, sqlMedian });
             double ratio = (double) httpMedian / sqlMedian;
             System.out.printf("BENCHMARK analytics %-32s median %6.1f ms, its SQL %6.1f ms, ratio %.2fx%n", path
                     .replaceAll("\\?.*", ""), httpMedian / 1e6, sqlMedian / 1e6, ratio);

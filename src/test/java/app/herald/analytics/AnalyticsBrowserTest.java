@@ -57,13 +57,7 @@ class AnalyticsBrowserTest {
     void everyChartIsDrawnAndItsTableMatchesItsJson() {
         DataSet set = AnalyticsFixture.create();
         try (Page page = chromium.browser().newPage()) {
-            List<String> refusals = new ArrayList<>();
-            page.onConsoleMessage(message -> {
-                if (message.text().contains("Content Security Policy")) {
-                    refusals.add(message.text());
-                }
-            });
-            page.addInitScript(Chromium.RECORD_VIOLATIONS);
+            List<String> refusals = Chromium.recordCspRefusals(page);
             Chromium.signIn(page, base, set.manager().username(), DemoUsers.PASSWORD);
             page.navigate(base + "analytics?" + set.query());
 

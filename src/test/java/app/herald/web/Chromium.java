@@ -60,6 +60,21 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
         return browser;
     }
 
+    /**
+     * Records {@code page}'s Content-Security-Policy refusals from now on: the console messages are returned (and
+     * grow as they come), the violation events collect in {@code window.__violations} ({@link #RECORD_VIOLATIONS}).
+     */
+    public static List<String> recordCspRefusals(Page page) {
+        List<String> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                refusals.add(message.text());
+            }
+        });
+        page.addInitScript(RECORD_VIOLATIONS);
+        return refusals;
+    }
+
     /** A new page signed in as {@code username} through the login form of the app at {@code base}. */
     public Page signedIn(String base, String username, String password) {
         Page page = browser.newPage();
