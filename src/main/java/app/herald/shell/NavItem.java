@@ -11,7 +11,7 @@ public enum NavItem {
     CONTENT("Content", "/content", EnumSet.allOf(Role.class), true),
     REVIEW("Review", "/review", EnumSet.of(Role.REVIEWER, Role.ADMIN), true),
     CALENDAR("Calendar", "/calendar", EnumSet.allOf(Role.class), true),
-    ANALYTICS("Analytics", "/analytics", EnumSet.of(Role.MANAGER, Role.ADMIN), false),
+    ANALYTICS("Analytics", "/analytics", EnumSet.of(Role.MARKETER, Role.MANAGER, Role.ADMIN), true),
     EXPERIMENTS("Experiments", "/experiments", EnumSet.of(Role.MANAGER, Role.ADMIN), true),
     GOVERNANCE("Governance", "/governance/rules", EnumSet.allOf(Role.class), true),
     CHANNELS("Channels", "/channels", EnumSet.allOf(Role.class), true),

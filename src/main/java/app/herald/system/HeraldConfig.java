@@ -56,6 +56,8 @@ public interface HeraldConfig {
 
     Sandbox sandbox();
 
+    Analytics analytics();
+
     Mail mail();
 
     Google google();
@@ -240,6 +242,16 @@ public interface HeraldConfig {
         /** Bytes per upload chunk. */
         @WithDefault("1048576")
         int chunkSize();
+    }
+
+    /** The analytics dashboards. */
+    interface Analytics {
+        /**
+         * Fewest measured posts a best-time heatmap cell needs before it shows a result ("not enough data" below),
+         * and the sequencing-strategy sample below which a strategy's numbers are flagged as a small sample.
+         */
+        @WithDefault("3")
+        int minPosts();
     }
 
     /** The MariaDB started when no datasource URL is configured. */

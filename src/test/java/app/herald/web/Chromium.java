@@ -25,6 +25,14 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
     private static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
 
+    /**
+     * An init script that collects the page's Content-Security-Policy violations in {@code window.__violations};
+     * injected by the browser driver, so the policy does not apply to it.
+     */
+    public static final String RECORD_VIOLATIONS = "window.__violations = [];"
+            + "document.addEventListener('securitypolicyviolation',"
+            + " e => window.__violations.push(e.effectiveDirective + ' ' + e.blockedURI));";
+
     private Playwright playwright;
     private Browser browser;
 
@@ -50,6 +58,21 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
     public Browser browser() {
         return browser;
+    }
+
+    /**
+     * Records {@code page}'s Content-Security-Policy refusals from now on: the console messages are returned (and
+     * grow as they come), the violation events collect in {@code window.__violations} ({@link #RECORD_VIOLATIONS}).
+     */
+    public static List<String> recordCspRefusals(Page page) {
+        List<String> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                refusals.add(message.text());
+            }
+        });
+        page.addInitScript(RECORD_VIOLATIONS);
+        return refusals;
     }
 
     /** A new page signed in as {@code username} through the login form of the app at {@code base}. */

@@ -184,6 +184,15 @@ class CrossBrandRoutesTest {
                 post("/governance/tester").form(Map.of("brand", BRAND, "platforms", List.of("TIKTOK"),
                         "title", "forbidden", "description", "")),
 
+                get("/analytics").query(Map.of("brand", BRAND)),
+                get("/analytics/data/kpis").query(Map.of("brand", BRAND)),
+                get("/analytics/data/trend").query(Map.of("brand", BRAND)),
+                get("/analytics/data/top").query(Map.of("brand", BRAND)),
+                get("/analytics/data/compare").query(Map.of("brand", BRAND)),
+                get("/analytics/data/strategies").query(Map.of("brand", BRAND)),
+                get("/analytics/data/heatmap").query(Map.of("brand", BRAND)),
+                get("/analytics/export.csv").query(Map.of("brand", BRAND, "report", "top")),
+
                 get("/brands/{id}", BRAND).adminOnly(),
                 post("/brands/{id}", BRAND).form(Map.of("name", "Taken over", "timezone", "UTC")).adminOnly(),
                 post("/brands/{id}/members", BRAND).form(Map.of("members", List.of(MEMBER))).adminOnly(),

@@ -3,7 +3,6 @@ package app.herald.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -25,11 +24,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class CspBrowserTest {
 
-    /** Collects the page's CSP violations; injected by the browser driver, so the policy does not apply to it. */
-    private static final String RECORD_VIOLATIONS = "window.__violations = [];"
-            + "document.addEventListener('securitypolicyviolation',"
-            + " e => window.__violations.push(e.effectiveDirective + ' ' + e.blockedURI));";
-
     @RegisterExtension
     static final Chromium chromium = new Chromium();
 
@@ -39,13 +33,7 @@ class CspBrowserTest {
     @Test
     void theContentFormsLiveCountersAndSaveWorkUnderThePolicy() {
         try (Page page = chromium.browser().newPage()) {
-            List<String> refusals = new ArrayList<>();
-            page.onConsoleMessage(message -> {
-                if (message.text().contains("Content Security Policy")) {
-                    refusals.add(message.text());
-                }
-            });
-            page.addInitScript(RECORD_VIOLATIONS);
+            List<String> refusals = Chromium.recordCspRefusals(page);
             Chromium.signIn(page, base, "marketer", DemoUsers.PASSWORD);
             page.navigate(base + "content/new");
 

@@ -53,7 +53,15 @@ class RouteAccessTest {
                 Arguments.of("/channels/connect/youtube?brand={brand}", List.of(LOGIN, 403, 403, 403, 303)),
                 Arguments.of("/channels/oauth/youtube/callback?state=unknown&code=x", List.of(LOGIN, 403, 403, 403, 303)),
                 Arguments.of("/channels/oauth/facebook/pages/0", List.of(LOGIN, 403, 403, 403, 404)),
-                Arguments.of("/channels/{channel}/disconnect", List.of(LOGIN, 403, 403, 403, 200)));
+                Arguments.of("/channels/{channel}/disconnect", List.of(LOGIN, 403, 403, 403, 200,
+                Arguments.of("/analytics", List.of(LOGIN, 200, 403, 200, 200)),
+                Arguments.of("/analytics/data/kpis", List.of(LOGIN, 200, 403, 200, 200)),
+                Arguments.of("/analytics/data/trend", List.of(LOGIN, 200, 403, 200, 200)),
+                Arguments.of("/analytics/data/top", List.of(LOGIN, 200, 403, 200, 200)),
+                Arguments.of("/analytics/data/compare", List.of(LOGIN, 200, 403, 200, 200)),
+                Arguments.of("/analytics/data/strategies", List.of(LOGIN, 200, 403, 200, 200)),
+                Arguments.of("/analytics/data/heatmap", List.of(LOGIN, 200, 403, 200, 200)),
+                Arguments.of("/analytics/export.csv?report=top", List.of(LOGIN, 200, 403, 200, 200)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -89,7 +97,7 @@ class RouteAccessTest {
     @Test
     void navigationShowsExactlyTheAreasOfEachRole() {
         assertThat(navigation(DemoUsers.marketer().page("/")))
-                .containsExactly("Dashboard", "Content", "Calendar", "Governance", "Channels");
+                .containsExactly("Dashboard", "Content", "Calendar", "Analytics", "Governance", "Channels");
         assertThat(navigation(DemoUsers.reviewer().page("/")))
                 .containsExactly("Dashboard", "Content", "Review", "Calendar", "Governance", "Channels");
         assertThat(navigation(DemoUsers.manager().page("/")))
