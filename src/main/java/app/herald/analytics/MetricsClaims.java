@@ -21,17 +21,22 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
 import app.herald.system.HeraldConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The importer's share of the database, safe with several instances: published publications are adopted once (their
  * metrics row and their count in posts published), due rows are claimed with {@code FOR UPDATE SKIP LOCKED} in a short
- * transaction and leased (a claim moves {@code next_fetch_at} to the lease's end, so a stopped importer's rows fall
- * due again by themselves), and a rate-limited channel's imports pause without touching its publishing.
+ * transaction and leased (a stopped importer's rows fall due again when the lease runs out), and a rate-limited
+ * channel's imports pause without touching its publishing.
  */
 @ApplicationScoped
 public class MetricsClaims {
+
+    /** Due rows looked at per row claimed. */
+    private static final int CANDIDATES = 4;
 
     /** A claimed publication, with what its fetch needs. */
     public record Due(long publicationId, long channelId, String videoId, Instant publishedAt) {
@@ -153,10 +158,25 @@ public class MetricsClaims {
         @SuppressWarnings("unchecked")
         List<Number> paused = em.createNativeQuery("SELECT id FROM channel WHERE metrics_paused_until > :now")
                 .setParameter("now", now).getResultList();
-        var query = em.createNativeQuery("SELECT publication_id FROM publication_metrics WHERE next_fetch_at <= :now"
-                + (paused.isEmpty() ? "" : " AND channel_id NOT IN (:paused)")
-                + " ORDER BY next_fetch_at LIMIT :limit FOR UPDATE SKIP LOCKED")
-                .setParameter("now", now).setParameter("limit", limit);
+        String due = "next_fetch_at <= :now AND (lease_until IS NULL OR lease_until < :now)"
+                + (paused.isEmpty() ? "" : " AND channel_id NOT IN (:paused)");
+        // Candidates first, without locks: a locking read that sorts would lock every due row it looked at, and every
+        // other importer would find all of them taken. Several per row wanted, so importers claiming at once each
+        // find their own among them.
+        var candidates = em.createNativeQuery("SELECT publication_id FROM publication_metrics WHERE " + due
+                + " ORDER BY next_fetch_at LIMIT :candidates").setParameter("now", now).setParameter("candidates", limit * CANDIDATES);
+        if (!paused.isEmpty()) {
+            candidates.setParameter("paused", paused.stream().map(Number::longValue).toList());
+        }
+        @SuppressWarnings("unchecked")
+        List<Long> seen = ((List<Number>) candidates.getResultList()).stream().map(Number::longValue).toList();
+        if (seen.isEmpty()) {
+            return List.of();
+        }
+        // Then lock those still due on their current rows, skipping the ones another importer holds.
+        var query = em.createNativeQuery("SELECT publication_id FROM publication_metrics WHERE publication_id IN (:seen) AND "
+                + due + " ORDER BY next_fetch_at LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .setParameter("seen", seen).setParameter("now", now).setParameter("limit", limit);
         if (!paused.isEmpty()) {
             query.setParameter("paused", paused.stream().map(Number::longValue).toList());
         }
@@ -166,9 +186,21 @@ public class MetricsClaims {
             return List.of();
         }
         Instant until = now.plus(config.metrics().lease());
-        em.createNativeQuery("UPDATE publication_metrics SET claimed_by = :me, lease_until = :until, next_fetch_at = :until"
-                        + " WHERE publication_id IN (:ids)")
-                .setParameter("me", instance).setParameter("until", until).setParameter("ids", ids).executeUpdate();
+        // Row by row on the primary key: an IN list may be run as a scan, which waits on rows other importers hold.
+        // Only unindexed columns change; moving next_fetch_at would insert into the index other claimers scan. A
+        // leased row is skipped by its lease instead.
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE publication_metrics SET claimed_by = ?,"
+                    + " lease_until = ? WHERE publication_id = ?")) {
+                for (long id : ids) {
+                    update.setString(1, instance);
+                    update.setObject(2, MetricRollups.utc(until));
+                    update.setLong(3, id);
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        });
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT pm.publication_id, pm.channel_id, p.platform_video_id, pm.published_at"
                         + " FROM publication_metrics pm JOIN publication p ON p.id = pm.publication_id"
