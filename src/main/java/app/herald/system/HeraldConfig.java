@@ -243,6 +243,10 @@ public interface HeraldConfig {
         /** false stops this instance's scheduled import (another instance, or tests, run it). */
         @WithDefault("true")
         boolean enabled();
+
+        /** In demo mode, seed 90 days of Sandbox metrics history for the demo brand on first start. */
+        @WithDefault("true")
+        boolean demoHistory();
     }
 
     /** The Sandbox platform: posts land in local storage under the data dir. */

@@ -1,7 +1,6 @@
 package app.herald.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -181,27 +180,7 @@ class MetricRollupsTest {
         }
     }
 
-    /** The stored rollups equal the recomputed ones (fractions to 1e-6; a row left with no value at all counts as none). */
     private void assertEqualsRecomputed() {
-        MetricRollups.Snapshot stored = rollups.stored(brand);
-        MetricRollups.Snapshot expected = rollups.recompute(brand);
-        assertThat(stored.publicationDays()).isEqualTo(expected.publicationDays());
-        Map<MetricRollups.Cell, MetricRollups.Sums> cells = new java.util.TreeMap<>(stored.cells());
-        cells.values().removeIf(sums -> sums.posts == 0 && java.util.Arrays.stream(sums.gains).allMatch(gain -> gain == null));
-        assertThat(cells.keySet()).isEqualTo(expected.cells().keySet());
-        cells.forEach((cell, sums) -> {
-            MetricRollups.Sums want = expected.cells().get(cell);
-            assertThat(sums.posts).as("posts of %s", cell).isEqualTo(want.posts);
-            for (int column = 0; column < sums.gains.length; column++) {
-                String what = DayValues.COLUMNS.get(column) + " of " + cell;
-                if (want.gains[column] == null) {
-                    assertThat(sums.gains[column]).as(what).isNull();
-                } else {
-                    assertThat(sums.gains[column]).as(what).isNotNull();
-                    assertThat(sums.gains[column]).as(what).isCloseTo(want.gains[column], within(1e-6));
-                }
-            }
-        });
-        assertThat(expected.cells()).isNotEmpty();
+        RollupAssertions.assertEqualsRecomputed(rollups, brand);
     }
 }
