@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
@@ -163,25 +164,15 @@ public class MetricsClaims {
         // Candidates first, without locks: a locking read that sorts would lock every due row it looked at, and every
         // other importer would find all of them taken. Several per row wanted, so importers claiming at once each
         // find their own among them.
-        var candidates = em.createNativeQuery("SELECT publication_id FROM publication_metrics WHERE " + due
-                + " ORDER BY next_fetch_at LIMIT :candidates").setParameter("now", now).setParameter("candidates", limit * CANDIDATES);
-        if (!paused.isEmpty()) {
-            candidates.setParameter("paused", paused.stream().map(Number::longValue).toList());
-        }
-        @SuppressWarnings("unchecked")
-        List<Long> seen = ((List<Number>) candidates.getResultList()).stream().map(Number::longValue).toList();
+        List<Long> seen = ids(withDue(em.createNativeQuery("SELECT publication_id FROM publication_metrics WHERE " + due
+                + " ORDER BY next_fetch_at LIMIT :candidates"), now, paused).setParameter("candidates", limit * CANDIDATES));
         if (seen.isEmpty()) {
             return List.of();
         }
         // Then lock those still due on their current rows, skipping the ones another importer holds.
-        var query = em.createNativeQuery("SELECT publication_id FROM publication_metrics WHERE publication_id IN (:seen) AND "
-                + due + " ORDER BY next_fetch_at LIMIT :limit FOR UPDATE SKIP LOCKED")
-                .setParameter("seen", seen).setParameter("now", now).setParameter("limit", limit);
-        if (!paused.isEmpty()) {
-            query.setParameter("paused", paused.stream().map(Number::longValue).toList());
-        }
-        @SuppressWarnings("unchecked")
-        List<Long> ids = ((List<Number>) query.getResultList()).stream().map(Number::longValue).toList();
+        List<Long> ids = ids(withDue(em.createNativeQuery("SELECT publication_id FROM publication_metrics WHERE publication_id"
+                + " IN (:seen) AND " + due + " ORDER BY next_fetch_at LIMIT :limit FOR UPDATE SKIP LOCKED"), now, paused)
+                .setParameter("seen", seen).setParameter("limit", limit));
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -208,6 +199,19 @@ public class MetricsClaims {
                 .setParameter("ids", ids).getResultList();
         return rows.stream().map(row -> new Due(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2],
                 asInstant(row[3]))).toList();
+    }
+
+    private static Query withDue(Query query, Instant now, List<Number> paused) {
+        query.setParameter("now", now);
+        if (!paused.isEmpty()) {
+            query.setParameter("paused", paused.stream().map(Number::longValue).toList());
+        }
+        return query;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Long> ids(Query query) {
+        return ((List<Number>) query.getResultList()).stream().map(Number::longValue).toList();
     }
 
     /** Pauses the channel's imports (not its publishing) until {@code until}, saying why. */

@@ -1,7 +1,6 @@
 package app.herald.analytics;
 
 import java.lang.management.ManagementFactory;
-import java.sql.SQLTransactionRollbackException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +22,7 @@ import app.herald.channel.Connectors;
 import app.herald.channel.FailureClass;
 import app.herald.channel.MetricsBatch;
 import app.herald.channel.VideoMetrics;
+import app.herald.system.Deadlocks;
 import app.herald.system.HeraldConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -37,8 +36,6 @@ import io.quarkus.scheduler.Scheduled;
 public class MetricsImporter {
 
     private static final Logger LOG = Logger.getLogger(MetricsImporter.class);
-
-    private static final int ATTEMPTS = 5;
 
     private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/metrics-"
             + UUID.randomUUID().toString().substring(0, 8);
@@ -74,13 +71,14 @@ public class MetricsImporter {
         while (claims.adopt(batch) == batch) {
             // More published publications than one batch: keep adopting.
         }
-        int fetched = 0;
-        for (List<MetricsClaims.Due> due = retried(() -> claims.claim(name, Instant.now(), batch)); !due.isEmpty();
-                due = retried(() -> claims.claim(name, Instant.now(), batch))) {
+        for (int fetched = 0;;) {
+            List<MetricsClaims.Due> due = Deadlocks.retried(() -> claims.claim(name, Instant.now(), batch));
+            if (due.isEmpty()) {
+                return fetched;
+            }
             fetch(due);
             fetched += due.size();
         }
-        return fetched;
     }
 
     /** Fetches claimed publications channel by channel and records them all in one transaction. */
@@ -93,35 +91,10 @@ public class MetricsImporter {
             ChannelRef ref = QuarkusTransaction.requiringNew().call(() -> ChannelRef.of(Channel.findById(channel.getKey())));
             fetches.addAll(fetch(ref, channel.getValue(), asOf));
         }
-        retried(() -> {
+        Deadlocks.retried(() -> {
             recorder.record(fetches, Instant.now(), asOf);
             return null;
         });
-    }
-
-    /**
-     * Runs {@code step} (one transaction) again when the database picked it as a deadlock victim: importers claiming
-     * or recording at once lock index entries of the rows they move, and the loser is rolled back whole.
-     */
-    private static <T> T retried(Supplier<T> step) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return step.get();
-            } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !deadlock(e)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static boolean deadlock(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransactionRollbackException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private List<MetricRecorder.Fetch> fetch(ChannelRef channel, List<MetricsClaims.Due> due, Map<Long, Instant> asOf) {

@@ -159,8 +159,8 @@ class ImportBenchmarkTest {
                     + " SELECT " + brand + ", CONCAT('Bench ', seq), 'YOUTUBE_SHORTS,TIKTOK,FACEBOOK_REELS', 'PUBLISHED', 'bench',"
                     + published + ", " + published + " FROM seq_1_to_" + CONTENT);
             sql.executeUpdate("INSERT INTO content_revision (content_id, number, sha256, canonical, created_by, created_at)"
-                    + " SELECT id, 1, REPEAT('b', 64), title, 'bench', created_at FROM content_item WHERE id >= " + firstContent
-                    + " AND brand_id = " + brand);
+                    + " SELECT ci.id AS content_id, 1, REPEAT('b', 64), ci.title, 'bench', ci.created_at FROM content_item ci"
+                    + " WHERE ci.id >= " + firstContent + " AND ci.brand_id = " + brand + " AND ci.id IS NOT NULL");
             long firstPublication = next(sql, "publication");
             String channelList = channels.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow();
             sql.executeUpdate("INSERT INTO publication (content_id, channel_id, scheduled_at, status, revision_id, slot_source,"

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import app.herald.calendar.CalendarFixture;
 import app.herald.calendar.PublicationStatus;
@@ -29,23 +30,19 @@ final class MetricsFixture {
     }
 
     static int sql(String statement, Object... parameters) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var query = Arc.container().instance(EntityManager.class).get().createNativeQuery(statement);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.executeUpdate();
-        });
+        return QuarkusTransaction.requiringNew().call(() -> query(statement, parameters).executeUpdate());
     }
 
     static Object single(String statement, Object... parameters) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var query = Arc.container().instance(EntityManager.class).get().createNativeQuery(statement);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.getSingleResult();
-        });
+        return QuarkusTransaction.requiringNew().call(() -> query(statement, parameters).getSingleResult());
+    }
+
+    private static Query query(String statement, Object... parameters) {
+        Query query = Arc.container().instance(EntityManager.class).get().createNativeQuery(statement);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query;
     }
 
     /** YouTube-shaped counters (no saves, no reach) at {@code at}. */
