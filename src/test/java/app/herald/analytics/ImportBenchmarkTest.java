@@ -158,17 +158,47 @@ class ImportBenchmarkTest {
             sql.executeUpdate("INSERT INTO content_item (brand_id, title, platforms, state, created_by, created_at, updated_at)"
                     + " SELECT " + brand + ", CONCAT('Bench ', seq), 'YOUTUBE_SHORTS,TIKTOK,FACEBOOK_REELS', 'PUBLISHED', 'bench',"
                     + published + ", " + published + " FROM seq_1_to_" + CONTENT);
-            sql.executeUpdate("INSERT INTO content_revision (content_id, number, sha256, canonical, created_by, created_at)"
-                    + " SELECT ci.id AS content_id, 1, REPEAT('b', 64), ci.title, 'bench', ci.created_at FROM content_item ci"
-                    + " WHERE ci.id >= " + firstContent + " AND ci.brand_id = " + brand + " AND ci.id IS NOT NULL");
+            List<Long> contents = new ArrayList<>();
+            try (var rows = sql.executeQuery("SELECT id FROM content_item WHERE id >= " + firstContent + " AND brand_id = " + brand)) {
+                while (rows.next()) {
+                    contents.add(rows.getLong(1));
+                }
+            }
+            List<Object[]> revisions = new ArrayList<>();
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO content_revision (content_id, number,"
+                    + " sha256, canonical, created_by, created_at) VALUES (?, 1, REPEAT('b', 64), 'Bench', 'bench', " + published + ")",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                for (long content : contents) {
+                    insert.setLong(1, content);
+                    insert.executeUpdate();
+                    try (var keys = insert.getGeneratedKeys()) {
+                        keys.next();
+                        revisions.add(new Object[] { content, keys.getLong(1) });
+                    }
+                }
+            }
             long firstPublication = next(sql, "publication");
-            String channelList = channels.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow();
-            sql.executeUpdate("INSERT INTO publication (content_id, channel_id, scheduled_at, status, revision_id, slot_source,"
-                    + " created_by, created_at, updated_at, published_at, platform_video_id)"
-                    + " SELECT r.content_id, c.id, " + published + ", 'PUBLISHED', r.id, 'CHOSEN', 'bench', " + published + ", "
-                    + published + ", " + published + ", CONCAT('bench-', r.content_id, '-', c.id)"
-                    + " FROM content_revision r JOIN channel c ON c.id IN (" + channelList + ") WHERE r.content_id >= " + firstContent
-                    + " AND r.created_by = 'bench'");
+            List<Object[]> publications = new ArrayList<>();
+            for (Object[] revision : revisions) {
+                for (long channel : channels) {
+                    publications.add(new Object[] { revision[0], channel, revision[1] });
+                }
+            }
+            for (List<Object[]> chunk : MetricRollups.chunks(publications)) {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO publication (content_id, channel_id,"
+                        + " scheduled_at, status, revision_id, slot_source, created_by, created_at, updated_at, published_at,"
+                        + " platform_video_id) VALUES " + String.join(", ", java.util.Collections.nCopies(chunk.size(),
+                        "(?, ?, " + published + ", 'PUBLISHED', ?, 'CHOSEN', 'bench', " + published + ", " + published + ", "
+                        + published + ", 'bench')")))) {
+                    int index = 1;
+                    for (Object[] row : chunk) {
+                        insert.setLong(index++, (Long) row[0]);
+                        insert.setLong(index++, (Long) row[1]);
+                        insert.setLong(index++, (Long) row[2]);
+                    }
+                    insert.executeUpdate();
+                }
+            }
             sql.executeUpdate("INSERT INTO publication_metrics (publication_id, brand_id, channel_id, platform, published_at,"
                     + " next_fetch_at, fetches, measured_at, views) SELECT p.id, " + brand + ", p.channel_id, c.platform, p.published_at,"
                     + " NULL, " + SNAPSHOTS_EACH + ", p.published_at + INTERVAL " + (DAYS_EACH - 1) + " DAY, 5000 FROM publication p"
