@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import app.herald.account.Role;
 import app.herald.account.RoleCheck;
+import app.herald.analytics.LatestMetrics;
 import app.herald.channel.Channel;
 import app.herald.channel.ChannelStatus;
 import app.herald.content.ContentRevision;
@@ -61,7 +62,7 @@ public class PublicationResource {
     static class Templates {
         static native TemplateInstance publication(Publication publication, ContentRevision revision, ZoneId zone,
                 String at, boolean canMove, String error, List<PublicationAttempt> attempts, String channelHold,
-                PublicationActions.Offered offered, String actionError, String videoId, String url);
+                PublicationActions.Offered offered, String actionError, String videoId, String url, LatestMetrics metrics);
     }
 
     /** The mark-as-published form as typed, shown again when it is refused. */
@@ -144,7 +145,7 @@ public class PublicationResource {
         String shownAt = at != null ? at : publication.scheduledAt.atZone(zone).toLocalDateTime().toString();
         return Templates.publication(publication, ContentRevision.findById(publication.revisionId), zone, shownAt,
                 canMove, error, PublicationAttempt.listFor(publication.id), channelHold(publication.channel, zone),
-                actions.offered(publication), actionError, typed.videoId(), typed.url());
+                actions.offered(publication), actionError, typed.videoId(), typed.url(), LatestMetrics.of(publication.id));
     }
 
     /** Why the dispatcher leaves the channel's publications alone now, or null when it does not. */

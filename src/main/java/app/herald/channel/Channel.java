@@ -88,6 +88,17 @@ public class Channel extends IdentifiedEntity {
     @Version
     public int version;
 
+    /** When the metrics importer last fetched this channel's counters; written by the importer only, so read-only here. */
+    @Column(name = "metrics_as_of", insertable = false, updatable = false)
+    public Instant metricsAsOf;
+
+    /** Until when the platform's rate limit pauses this channel's metrics imports (its publishing goes on). */
+    @Column(name = "metrics_paused_until", insertable = false, updatable = false)
+    public Instant metricsPausedUntil;
+
+    @Column(name = "metrics_pause_reason", insertable = false, updatable = false)
+    public String metricsPauseReason;
+
     /** The channels of the brands in {@code scope}, by brand name, platform and name. */
     public static List<Channel> listIn(BrandScope scope) {
         return list("select ch from Channel ch join fetch ch.brand b where " + scope.condition("b.id")

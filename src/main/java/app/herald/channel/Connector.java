@@ -1,5 +1,6 @@
 package app.herald.channel;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,8 +32,11 @@ public interface Connector {
     /** Finds a video published for {@code request} from what Herald stored, for reconciling an unknown outcome. */
     Optional<RemoteStatus> lookup(PublishRequest request) throws ConnectorFailure;
 
-    /** The cumulative counters of a published video; a metric the platform does not give is null. */
-    VideoMetrics metrics(ChannelRef channel, String videoId) throws ConnectorFailure;
+    /**
+     * The cumulative counters of published videos of {@code channel}, asked in as few calls as the platform allows; a
+     * metric the platform does not give is null, and one it refuses is dropped and reported, never failing the fetch.
+     */
+    MetricsBatch metrics(ChannelRef channel, List<String> videoIds) throws ConnectorFailure;
 
     /** Renews the channel's access after an {@link FailureClass#AUTH} failure; false when it needs reconnecting. */
     boolean refresh(ChannelRef channel) throws ConnectorFailure;

@@ -23,6 +23,7 @@ import app.herald.account.AppUser;
 import app.herald.account.LoginResource;
 import app.herald.account.Role;
 import app.herald.account.UserService;
+import app.herald.analytics.DemoMetricsHistory;
 import app.herald.brand.Brand;
 import app.herald.calendar.SchedulingService;
 import app.herald.channel.Channel;
@@ -53,7 +54,8 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 
 /**
  * Seeds the demo brand, one account per role, a Sandbox channel per platform and, while the brand has none yet,
- * governance rules and content in every stage from draft to scheduled; anything already there is left as it is.
+ * governance rules, content in every stage from draft to scheduled and 90 days of metrics history; anything already
+ * there is left as it is.
  */
 @ApplicationScoped
 public class DemoData {
@@ -97,6 +99,9 @@ public class DemoData {
     @Inject
     CurrentIdentityAssociation identities;
 
+    @Inject
+    DemoMetricsHistory history;
+
     /** Runs after Flyway and before {@code InitialAdmin}, so the demo's own admin account is the first user. */
     void onStart(@Observes @Priority(1000) StartupEvent event) {
         if (config.demo()) {
@@ -113,6 +118,9 @@ public class DemoData {
         }
         if (QuarkusTransaction.requiringNew().call(() -> ContentItem.count("brand.id", brandId) == 0)) {
             seedContent(brandId);
+        }
+        if (config.metrics().demoHistory()) {
+            history.seed(brandId, Instant.now());
         }
     }
 

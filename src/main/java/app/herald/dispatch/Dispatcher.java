@@ -1,7 +1,6 @@
 package app.herald.dispatch;
 
 import java.lang.management.ManagementFactory;
-import java.sql.SQLTransactionRollbackException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import app.herald.system.Deadlocks;
 import app.herald.system.HeraldConfig;
 import io.quarkus.scheduler.Scheduled;
 
@@ -29,8 +29,6 @@ import io.quarkus.scheduler.Scheduled;
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
-
-    private static final int CLAIM_ATTEMPTS = 5;
 
     /** This instance's name in leases and attempt rows: host and process, plus a random part for restarts. */
     private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/"
@@ -148,24 +146,7 @@ public class Dispatcher {
     }
 
     private List<Long> claim(String name, int limit) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return claims.claim(name, Instant.now(), limit);
-            } catch (RuntimeException e) {
-                if (attempt >= CLAIM_ATTEMPTS || !deadlock(e)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static boolean deadlock(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransactionRollbackException) {
-                return true;
-            }
-        }
-        return false;
+        return Deadlocks.retried(() -> claims.claim(name, Instant.now(), limit));
     }
 
     private synchronized Semaphore idle() {

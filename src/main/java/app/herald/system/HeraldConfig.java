@@ -54,6 +54,8 @@ public interface HeraldConfig {
 
     Dispatch dispatch();
 
+    Metrics metrics();
+
     Sandbox sandbox();
 
     Analytics analytics();
@@ -87,7 +89,7 @@ public interface HeraldConfig {
         @WithDefault("https://www.googleapis.com")
         URI apiBase();
 
-        /** Base of the Analytics API ({@code /v2/reports}), for the per-video analytics still to come. */
+        /** Base of the Analytics API ({@code /v2/reports}): per-video watch time, retention and subscribers gained. */
         @WithDefault("https://youtubeanalytics.googleapis.com")
         URI analyticsBase();
 
@@ -231,6 +233,40 @@ public interface HeraldConfig {
         /** false stops this instance's scheduled dispatch (another instance, or tests, run it). */
         @WithDefault("true")
         boolean enabled();
+    }
+
+    /** The importer that brings the platforms' counters back for published publications. */
+    interface Metrics {
+        /** How often each instance looks for publications whose metrics are due. */
+        @WithDefault("60s")
+        String interval();
+
+        /**
+         * When a publication's metrics are fetched, by its age: steps of {@code <every> until <age>}, comma-separated,
+         * the ages growing; nothing is fetched after the last age (one last fetch once it is reached).
+         */
+        @WithDefault("15m until 6h, 1h until 3d, 1d until 30d, 7d until 90d")
+        String schedule();
+
+        /** Most publications one claim takes; each channel's share is fetched in as few calls as its platform allows. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How long a claim holds; an importer that stops is taken over once it runs out. */
+        @WithDefault("PT5M")
+        Duration lease();
+
+        /** How long a channel's imports pause after a rate limit whose reset the platform did not say. */
+        @WithDefault("PT15M")
+        Duration pause();
+
+        /** false stops this instance's scheduled import (another instance, or tests, run it). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** In demo mode, seed 90 days of Sandbox metrics history for the demo brand on first start. */
+        @WithDefault("true")
+        boolean demoHistory();
     }
 
     /** The Sandbox platform: posts land in local storage under the data dir. */

@@ -27,6 +27,7 @@ import app.herald.channel.ChannelTokens;
 import app.herald.channel.Connector;
 import app.herald.channel.ConnectorFailure;
 import app.herald.channel.FailureClass;
+import app.herald.channel.MetricsBatch;
 import app.herald.channel.PlatformHandle;
 import app.herald.channel.PlatformHttp;
 import app.herald.channel.PublishRequest;
@@ -243,11 +244,33 @@ public class FacebookConnector implements Connector {
     }
 
     /**
-     * Lifetime counters from {@code video_insights}. A metric Facebook refuses with {@code (#100)} (retired, or not
-     * offered for reels) is dropped from the request, logged, and the others are asked again: it stays null.
+     * Lifetime counters from {@code video_insights}, one call per video (the endpoint takes one). A video Facebook no
+     * longer shows (deleted, another Page's) is left out; a metric it refuses is dropped (see {@link #insights}) and
+     * reported with every fetch after, so pages can say why it is empty.
      */
     @Override
-    public VideoMetrics metrics(ChannelRef channel, String videoId) throws ConnectorFailure {
+    public MetricsBatch metrics(ChannelRef channel, List<String> videoIds) throws ConnectorFailure {
+        Map<String, VideoMetrics> found = new LinkedHashMap<>();
+        for (String videoId : videoIds) {
+            try {
+                found.put(videoId, insights(channel, videoId));
+            } catch (ConnectorFailure failure) {
+                if (failure.failureClass() != FailureClass.INVALID) {
+                    throw failure;
+                }
+                LOG.debugf("Facebook gives no insights for video %s: %s", videoId, failure.getMessage());
+            }
+        }
+        List<String> dropped = METRICS.stream().filter(retired::contains)
+                .map(metric -> metric + ": refused by Facebook with (#100)").toList();
+        return new MetricsBatch(found, dropped);
+    }
+
+    /**
+     * One video's counters. A metric Facebook refuses with {@code (#100)} (retired, or not offered for reels) is
+     * dropped from the request, logged, and the others are asked again: it stays null.
+     */
+    private VideoMetrics insights(ChannelRef channel, String videoId) throws ConnectorFailure {
         List<String> asked = new ArrayList<>(METRICS);
         asked.removeAll(retired);
         while (!asked.isEmpty()) {
@@ -272,7 +295,8 @@ public class FacebookConnector implements Connector {
                         refused.add(metric);
                     }
                 }
-                if (refused.isEmpty()) {
+                // Refused whatever is asked: the video is gone (or not this Page's), not the metrics.
+                if (refused.isEmpty() || refused.size() == asked.size()) {
                     throw GraphErrors.classify(response);
                 }
             }

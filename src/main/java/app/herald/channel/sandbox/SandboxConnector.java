@@ -10,7 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -23,6 +25,7 @@ import app.herald.channel.ChannelRef;
 import app.herald.channel.Connector;
 import app.herald.channel.ConnectorFailure;
 import app.herald.channel.FailureClass;
+import app.herald.channel.MetricsBatch;
 import app.herald.channel.PlatformHandle;
 import app.herald.channel.PublishRequest;
 import app.herald.channel.RemoteStatus;
@@ -197,14 +200,19 @@ public class SandboxConnector implements Connector {
         return Optional.empty();
     }
 
+    /** Counters of the Sandbox videos named; an id with no video stored is absent, as on a platform. */
     @Override
-    public VideoMetrics metrics(ChannelRef channel, String videoId) throws ConnectorFailure {
-        Path meta = root.resolve("videos").resolve(videoId).resolve(META);
-        if (!Files.exists(meta)) {
-            throw new ConnectorFailure(FailureClass.INVALID, 404, "video_not_found", "Sandbox: no video " + videoId + ".");
+    public MetricsBatch metrics(ChannelRef channel, List<String> videoIds) {
+        Instant now = Instant.now();
+        Map<String, VideoMetrics> found = new LinkedHashMap<>();
+        for (String videoId : videoIds) {
+            Path meta = root.resolve("videos").resolve(videoId).resolve(META);
+            if (watchable(videoId).isPresent() && Files.exists(meta)) {
+                found.put(videoId, SandboxMetrics.at(channel.platform(), videoId,
+                        Instant.parse(read(meta).getProperty("finishedAt")), now));
+            }
         }
-        return SandboxMetrics.at(channel.platform(), videoId, Instant.parse(read(meta).getProperty("finishedAt")),
-                Instant.now());
+        return new MetricsBatch(found, List.of());
     }
 
     @Override

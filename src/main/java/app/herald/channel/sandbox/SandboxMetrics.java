@@ -10,12 +10,12 @@ import app.herald.platform.Platform;
  * Plausible cumulative counters for a Sandbox video: deterministic per video id, growing fast in the first hours and
  * levelling off, shaped like the platform's public API (TikTok gives no watch time or reach, YouTube no reach).
  */
-final class SandboxMetrics {
+public final class SandboxMetrics {
 
     private SandboxMetrics() {
     }
 
-    static VideoMetrics at(Platform platform, String videoId, Instant publishedAt, Instant now) {
+    public static VideoMetrics at(Platform platform, String videoId, Instant publishedAt, Instant now) {
         long seed = videoId.hashCode() & 0xffffffffL;
         double hours = Math.max(0, Duration.between(publishedAt, now).toSeconds() / 3600.0);
         double reachOfVideo = 500 + seed % 20_000;

@@ -25,6 +25,7 @@ import app.herald.channel.ChannelTokens;
 import app.herald.channel.Connector;
 import app.herald.channel.ConnectorFailure;
 import app.herald.channel.FailureClass;
+import app.herald.channel.MetricsBatch;
 import app.herald.channel.PlatformHandle;
 import app.herald.channel.PlatformHttp;
 import app.herald.channel.PublishRequest;
@@ -56,6 +57,8 @@ public class TikTokConnector implements Connector {
             "MUTUAL_FOLLOW_FRIENDS", "SELF_ONLY");
     /** TikTok lists at most 20 videos per page; the post being reconciled is among the newest. */
     private static final int LIST_SIZE = 20;
+    /** Most ids one {@code video/query} takes (platform-apis.md 2.4). */
+    static final int QUERY_SIZE = 20;
 
     private final HeraldConfig.TikTok settings;
     private final ChannelTokens tokens;
@@ -253,23 +256,27 @@ public class TikTokConnector implements Connector {
         return Optional.empty();
     }
 
-    /** Lifetime counters from {@code video/query}; TikTok gives views, likes, comments and shares, nothing else. */
+    /**
+     * Lifetime counters from {@code video/query}, 20 ids a call; TikTok gives views, likes, comments and shares,
+     * nothing else, and silently leaves out ids it does not show this account (another's, or a private post).
+     */
     @Override
-    public VideoMetrics metrics(ChannelRef channel, String videoId) throws ConnectorFailure {
-        ObjectNode body = PlatformHttp.JSON.createObjectNode();
-        body.putObject("filters").putArray("video_ids").add(videoId);
-        JsonNode videos = call("video/query", api(channel, "/v2/video/query/?fields="
-                + PlatformHttp.encode("id,view_count,like_count,comment_count,share_count"))
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build()).path("videos");
-        for (JsonNode video : videos) {
-            if (videoId.equals(video.path("id").asText())) {
-                return new VideoMetrics(Instant.now(), count(video, "view_count"), count(video, "like_count"),
-                        count(video, "comment_count"), count(video, "share_count"), null, null, null, null, null, null);
+    public MetricsBatch metrics(ChannelRef channel, List<String> videoIds) throws ConnectorFailure {
+        Map<String, VideoMetrics> found = new LinkedHashMap<>();
+        for (List<String> ids : MetricsBatch.slices(videoIds, QUERY_SIZE)) {
+            ObjectNode body = PlatformHttp.JSON.createObjectNode();
+            ids.forEach(body.putObject("filters").putArray("video_ids")::add);
+            Instant now = Instant.now();
+            JsonNode videos = call("video/query", api(channel, "/v2/video/query/?fields="
+                    + PlatformHttp.encode("id,view_count,like_count,comment_count,share_count"))
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build()).path("videos");
+            for (JsonNode video : videos) {
+                found.put(video.path("id").asText(), new VideoMetrics(now, count(video, "view_count"),
+                        count(video, "like_count"), count(video, "comment_count"), count(video, "share_count"), null, null,
+                        null, null, null, null));
             }
         }
-        // TikTok silently drops ids it does not show this account: another account's, or a private post.
-        throw new ConnectorFailure(FailureClass.INVALID, 200, "video_not_found", "TikTok shows no video " + videoId
-                + " to this account (private posts have no counters).");
+        return new MetricsBatch(found, List.of());
     }
 
     /**

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import app.herald.channel.ChannelTokens;
 import app.herald.channel.Connector;
 import app.herald.channel.ConnectorFailure;
 import app.herald.channel.FailureClass;
+import app.herald.channel.MetricsBatch;
 import app.herald.channel.PlatformHttp;
 import app.herald.channel.PlatformHandle;
 import app.herald.channel.PublishRequest;
@@ -55,6 +57,12 @@ public class YouTubeConnector implements Connector {
     private static final String CATEGORY = "22";
     private static final Pattern RANGE = Pattern.compile("bytes=0-(\\d+)");
     private static final String PLATFORM = "YouTube";
+    /** Most ids one {@code videos.list} (and one Analytics report) takes. */
+    static final int METRICS_BATCH = 50;
+    /** The Analytics API's per-video metrics Herald keeps beyond the Data API's counters (platform-apis.md 1.6). */
+    static final String ANALYTICS_METRICS = "estimatedMinutesWatched,averageViewDuration,averageViewPercentage,shares,subscribersGained";
+    /** A lifetime report starts before any video: the day YouTube opened. */
+    private static final String ANALYTICS_START = "2005-04-23";
 
     private final HeraldConfig.YouTube settings;
     private final URI oauthBase;
@@ -219,17 +227,73 @@ public class YouTubeConnector implements Connector {
         return Optional.empty();
     }
 
-    /** Lifetime counters from {@code videos.list}; YouTube serialises them as strings. */
+    /**
+     * Lifetime counters from {@code videos.list} (50 ids a call; YouTube serialises counts as strings), completed by
+     * the Analytics API's per-video report for what the Data API does not give (platform-apis.md 1.6). When the
+     * channel's consent lacks the Analytics scope, or the report is refused, those metrics are dropped and reported
+     * and the counters are kept.
+     */
     @Override
-    public VideoMetrics metrics(ChannelRef channel, String videoId) throws ConnectorFailure {
-        JsonNode items = get(channel, "videos", Map.of("part", "statistics", "id", videoId)).path("items");
-        if (items.isEmpty()) {
-            throw new ConnectorFailure(FailureClass.INVALID, 200, "video_not_found", "YouTube shows no video " + videoId
-                    + " to this channel.");
+    public MetricsBatch metrics(ChannelRef channel, List<String> videoIds) throws ConnectorFailure {
+        Map<String, VideoMetrics> found = new LinkedHashMap<>();
+        List<String> dropped = new ArrayList<>();
+        for (List<String> ids : MetricsBatch.slices(videoIds, METRICS_BATCH)) {
+            Instant now = Instant.now();
+            JsonNode items = get(channel, "videos", Map.of("part", "statistics", "id", String.join(",", ids))).path("items");
+            Map<String, Map<String, JsonNode>> report = dropped.isEmpty() ? report(channel, ids, now, dropped) : Map.of();
+            for (JsonNode item : items) {
+                String id = item.path("id").asText();
+                JsonNode statistics = item.path("statistics");
+                Map<String, JsonNode> row = report.getOrDefault(id, Map.of());
+                Double minutes = decimal(row.get("estimatedMinutesWatched"));
+                found.put(id, new VideoMetrics(now, count(statistics, "viewCount"), count(statistics, "likeCount"),
+                        count(statistics, "commentCount"), whole(row.get("shares")), null,
+                        minutes == null ? null : Math.round(minutes * 60), decimal(row.get("averageViewDuration")),
+                        decimal(row.get("averageViewPercentage")), null, whole(row.get("subscribersGained"))));
+            }
         }
-        JsonNode statistics = items.path(0).path("statistics");
-        return new VideoMetrics(Instant.now(), count(statistics, "viewCount"), count(statistics, "likeCount"),
-                count(statistics, "commentCount"), null, null, null, null, null, null, null);
+        return new MetricsBatch(found, dropped);
+    }
+
+    /**
+     * The Analytics API's lifetime report for {@code ids}, by video id and metric name (rows are positional, named by
+     * {@code columnHeaders}; {@code rows} is absent when YouTube has no data yet). A refusal adds to {@code dropped}.
+     */
+    private Map<String, Map<String, JsonNode>> report(ChannelRef channel, List<String> ids, Instant now,
+            List<String> dropped) throws ConnectorFailure {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("ids", "channel==MINE");
+        query.put("startDate", ANALYTICS_START);
+        query.put("endDate", now.atZone(ZoneOffset.UTC).toLocalDate().toString());
+        query.put("metrics", ANALYTICS_METRICS);
+        query.put("dimensions", "video");
+        query.put("filters", "video==" + String.join(",", ids));
+        query.put("sort", "-estimatedMinutesWatched");
+        query.put("maxResults", String.valueOf(METRICS_BATCH));
+        HttpResponse<String> response = send(channel, URI.create(settings.analyticsBase() + "/v2/reports?"
+                + PlatformHttp.form(query)), "the Analytics API");
+        if (response.statusCode() != 200) {
+            ConnectorFailure failure = GoogleErrors.classify(response);
+            boolean refused = failure.failureClass() == FailureClass.INVALID
+                    || failure.failureClass() == FailureClass.AUTH && response.statusCode() == 403;
+            if (!refused) {
+                throw failure;
+            }
+            dropped.add(ANALYTICS_METRICS + ": " + failure.getMessage());
+            return Map.of();
+        }
+        JsonNode table = PlatformHttp.json(response.body());
+        List<String> columns = new ArrayList<>();
+        table.path("columnHeaders").forEach(header -> columns.add(header.path("name").asText()));
+        Map<String, Map<String, JsonNode>> rows = new LinkedHashMap<>();
+        for (JsonNode row : table.path("rows")) {
+            Map<String, JsonNode> named = new LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                named.put(columns.get(i), row.path(i));
+            }
+            rows.put(named.getOrDefault("video", PlatformHttp.JSON.nullNode()).asText(), named);
+        }
+        return rows;
     }
 
     /**
@@ -345,15 +409,8 @@ public class YouTubeConnector implements Connector {
 
     private JsonNode get(ChannelRef channel, String resource, Map<String, String> parameters) throws ConnectorFailure {
         URI uri = URI.create(settings.apiBase() + "/youtube/v3/" + resource + "?" + PlatformHttp.form(parameters));
-        HttpRequest request = authorized(uri, channel).GET().build();
         quota.spend(YouTubeQuota.Bucket.GENERAL, resource + ".list");
-        HttpResponse<String> response;
-        try {
-            response = http.send(request);
-        } catch (IOException e) {
-            throw new ConnectorFailure(FailureClass.TRANSIENT, null, "no_answer", "YouTube did not answer " + resource
-                    + ".list (" + PlatformHttp.describe(e) + ").");
-        }
+        HttpResponse<String> response = send(channel, uri, resource + ".list");
         if (response.statusCode() != 200) {
             throw counted(GoogleErrors.classify(response), YouTubeQuota.Bucket.GENERAL);
         }
@@ -366,6 +423,15 @@ public class YouTubeConnector implements Connector {
             quota.exhausted(bucket);
         }
         return failure;
+    }
+
+    private HttpResponse<String> send(ChannelRef channel, URI uri, String what) throws ConnectorFailure {
+        try {
+            return http.send(authorized(uri, channel).GET().build());
+        } catch (IOException e) {
+            throw new ConnectorFailure(FailureClass.TRANSIENT, null, "no_answer", "YouTube did not answer " + what
+                    + " (" + PlatformHttp.describe(e) + ").");
+        }
     }
 
     /** A request carrying the channel's access token (an expired one is an AUTH failure before any call). */
@@ -414,6 +480,14 @@ public class YouTubeConnector implements Connector {
 
     private static RemoteStatus failed(String id, long size, String message) {
         return new RemoteStatus(RemoteStatus.State.FAILED, size, id, null, message);
+    }
+
+    private static Long whole(JsonNode value) {
+        return value == null || !value.isNumber() ? null : value.asLong();
+    }
+
+    private static Double decimal(JsonNode value) {
+        return value == null || !value.isNumber() ? null : value.asDouble();
     }
 
     private static Long count(JsonNode statistics, String field) {

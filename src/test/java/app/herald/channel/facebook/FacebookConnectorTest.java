@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
@@ -38,6 +39,7 @@ import app.herald.channel.ChannelTokens;
 import app.herald.channel.ConnectorFailure;
 import app.herald.channel.Connectors;
 import app.herald.channel.FailureClass;
+import app.herald.channel.MetricsBatch;
 import app.herald.channel.PlatformHandle;
 import app.herald.channel.PublishRequest;
 import app.herald.channel.RemoteStatus;
@@ -346,8 +348,10 @@ class FacebookConnectorTest {
                           {"name":"post_video_avg_time_watched","period":"lifetime","values":[{"value":6500}]}],
                          "paging":{}}""")));
 
-        VideoMetrics metrics = facebook.metrics(channel, VIDEO);
+        MetricsBatch batch = facebook.metrics(channel, List.of(VIDEO));
+        VideoMetrics metrics = batch.videos().get(VIDEO);
 
+        assertThat(batch.dropped()).singleElement().asString().startsWith("post_impressions_unique");
         assertThat(metrics.views()).isEqualTo(5285);
         assertThat(metrics.likes()).isEqualTo(42);
         assertThat(metrics.comments()).isEqualTo(2);
@@ -359,10 +363,30 @@ class FacebookConnectorTest {
         assertThat(metrics.followersGained()).isNull();
         assertThat(metrics.asOf()).isAfter(Instant.now().minusSeconds(60));
 
-        facebook.metrics(channel, VIDEO);
+        assertThat(facebook.metrics(channel, List.of(VIDEO)).dropped()).singleElement().asString()
+                .startsWith("post_impressions_unique");
         // The retired metric is not asked for again: one refusal in all, two successful fetches.
         meta.verify(1, getRequestedFor(urlPathEqualTo(insights)).withQueryParam("metric", matching(".*post_impressions_unique.*")));
         meta.verify(2, getRequestedFor(urlPathEqualTo(insights)).withQueryParam("metric", matching(WITHOUT_IMPRESSIONS)));
+    }
+
+    @Test
+    void aVideoFacebookNoLongerShowsIsLeftOutWithoutRetiringAnyMetric() throws Exception {
+        String gone = V + "/999000111/video_insights";
+        meta.stubFor(get(urlPathEqualTo(gone)).willReturn(json(400, """
+                {"error":{"message":"(#100) Unsupported get request. Object with ID '999000111' does not exist",
+                  "type":"GraphMethodException","code":100,"fbtrace_id":"M3"}}""")));
+        meta.stubFor(get(urlPathEqualTo(V + "/" + VIDEO + "/video_insights")).withQueryParam("access_token", equalTo(TOKEN))
+                .willReturn(json(200, """
+                        {"data":[{"name":"blue_reels_play_count","period":"lifetime","values":[{"value":12}]},
+                          {"name":"post_video_followers","period":"lifetime","values":[{"value":3}]}]}""")));
+
+        MetricsBatch batch = facebook.metrics(channel, List.of("999000111", VIDEO));
+
+        assertThat(batch.videos().keySet()).containsExactly(VIDEO);
+        assertThat(batch.videos().get(VIDEO).views()).isEqualTo(12);
+        // Refused for every metric means the video is gone: blue_reels_play_count is still asked for and reported.
+        assertThat(batch.dropped()).noneMatch(dropped -> dropped.startsWith("blue_reels_play_count"));
     }
 
     @Test
@@ -377,7 +401,7 @@ class FacebookConnectorTest {
                 .willReturn(json(200, """
                         {"data":[{"name":"blue_reels_play_count","period":"lifetime","values":[{"value":77}]}]}""")));
 
-        VideoMetrics metrics = facebook.metrics(channel, VIDEO);
+        VideoMetrics metrics = facebook.metrics(channel, List.of(VIDEO)).videos().get(VIDEO);
 
         assertThat(metrics.views()).isEqualTo(77);
         assertThat(metrics.followersGained()).isNull();

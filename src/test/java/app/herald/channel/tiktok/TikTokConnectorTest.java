@@ -21,8 +21,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -45,6 +48,7 @@ import app.herald.channel.ChannelTokens;
 import app.herald.channel.ConnectorFailure;
 import app.herald.channel.Connectors;
 import app.herald.channel.FailureClass;
+import app.herald.channel.MetricsBatch;
 import app.herald.channel.PlatformHandle;
 import app.herald.channel.PublishRequest;
 import app.herald.channel.RemoteStatus;
@@ -521,30 +525,46 @@ class TikTokConnectorTest {
     }
 
     @Test
-    void metricsComeFromVideoQueryAndWhatTikTokDoesNotGiveStaysNull() throws Exception {
-        tiktok.stubFor(post(urlPathEqualTo("/v2/video/query/"))
-                .withQueryParam("fields", equalTo("id,view_count,like_count,comment_count,share_count"))
-                .withHeader("Authorization", equalTo("Bearer act.1"))
-                .withHeader("Content-Type", equalTo("application/json; charset=UTF-8"))
-                .withRequestBody(equalToJson("""
-                        {"filters":{"video_ids":["7123456789012345678"]}}"""))
-                .willReturn(ok("""
-                        {"videos":[{"id":"7123456789012345678","view_count":1520,"like_count":87,"comment_count":9}]}""")));
+    void metricsComeFromVideoQueryTwentyIdsACallAndWhatTikTokDoesNotGiveStaysNull() throws Exception {
+        List<String> ids = IntStream.range(0, 25).mapToObj(i -> String.valueOf(7123456789012345600L + i)).toList();
+        for (List<String> slice : List.of(ids.subList(0, 20), ids.subList(20, 25))) {
+            // TikTok silently drops ids it does not show this account: here the last of each call.
+            String videos = slice.subList(0, slice.size() - 1).stream().map(id -> """
+                    {"id":"%s","view_count":%d,"like_count":87,"comment_count":9}""".formatted(id, Long.parseLong(id) % 1000))
+                    .collect(Collectors.joining(","));
+            tiktok.stubFor(post(urlPathEqualTo("/v2/video/query/"))
+                    .withQueryParam("fields", equalTo("id,view_count,like_count,comment_count,share_count"))
+                    .withHeader("Authorization", equalTo("Bearer act.1"))
+                    .withHeader("Content-Type", equalTo("application/json; charset=UTF-8"))
+                    .withRequestBody(equalToJson("""
+                            {"filters":{"video_ids":[%s]}}""".formatted(slice.stream().map(id -> '"' + id + '"')
+                            .collect(Collectors.joining(",")))))
+                    .willReturn(ok("""
+                            {"videos":[%s]}""".formatted(videos))));
+        }
 
-        // TikTok silently drops ids it does not show this account.
-        tiktok.stubFor(post(urlPathEqualTo("/v2/video/query/")).withRequestBody(equalToJson("""
-                {"filters":{"video_ids":["7999"]}}""")).willReturn(ok("""
-                {"videos":[]}""")));
+        MetricsBatch batch = connector.metrics(channel, ids);
 
-        VideoMetrics metrics = connector.metrics(channel, "7123456789012345678");
-
-        assertThat(metrics.views()).isEqualTo(1520);
+        assertThat(batch.videos()).hasSize(23).doesNotContainKeys(ids.get(19), ids.get(24));
+        VideoMetrics metrics = batch.videos().get(ids.get(21));
+        assertThat(metrics.views()).isEqualTo(621);
         assertThat(metrics.likes()).isEqualTo(87);
         assertThat(metrics.comments()).isEqualTo(9);
         assertThat(metrics.shares()).isNull();
         assertThat(metrics.watchTimeSeconds()).isNull();
-        assertThat(catchThrowableOfType(ConnectorFailure.class, () -> connector.metrics(channel, "7999")).getMessage())
-                .contains("TikTok shows no video 7999");
+        assertThat(metrics.reach()).isNull();
+        assertThat(batch.dropped()).isEmpty();
+        tiktok.verify(2, postRequestedFor(urlPathEqualTo("/v2/video/query/")));
+    }
+
+    @Test
+    void aRateLimitOnVideoQueryFailsTheFetchAsRateLimited() {
+        tiktok.stubFor(post(urlPathEqualTo("/v2/video/query/")).willReturn(json(429, """
+                {"data":{},"error":{"code":"rate_limit_exceeded","message":"Too many requests.","log_id":"L7"}}""")));
+
+        ConnectorFailure failure = catchThrowableOfType(ConnectorFailure.class, () -> connector.metrics(channel, List.of("7001")));
+
+        assertThat(failure.failureClass()).isEqualTo(FailureClass.RATE_LIMITED);
     }
 
     private PlatformHandle uploadAll(PublishRequest request, byte[] video, PlatformHandle handle) throws ConnectorFailure {

@@ -25,8 +25,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -51,6 +53,7 @@ import app.herald.channel.ChannelTokens;
 import app.herald.channel.ConnectorFailure;
 import app.herald.channel.Connectors;
 import app.herald.channel.FailureClass;
+import app.herald.channel.MetricsBatch;
 import app.herald.channel.PlatformHandle;
 import app.herald.channel.PublishRequest;
 import app.herald.channel.RemoteStatus;
@@ -640,18 +643,87 @@ class YouTubeConnectorTest {
     }
 
     @Test
-    void countersComeFromVideosListStatisticsAsNumbers() throws Exception {
-        google.stubFor(videosList("statistics", "VIDM").willReturn(json(200, """
+    void countersComeFromVideosListAndTheAnalyticsReportFiftyIdsACall() throws Exception {
+        List<String> ids = IntStream.range(0, 60).mapToObj(i -> "VID" + i).toList();
+        for (List<String> slice : List.of(ids.subList(0, 50), ids.subList(50, 60))) {
+            StringBuilder items = new StringBuilder();
+            StringBuilder rows = new StringBuilder();
+            for (String id : slice) {
+                int n = Integer.parseInt(id.substring(3));
+                items.append(items.isEmpty() ? "" : ",").append("""
+                        {"kind":"youtube#video","id":"%s","statistics":{"viewCount":"%d","likeCount":"%d","commentCount":"7"}}"""
+                        .formatted(id, 1000 + n, 50 + n));
+                // VID3 has no Analytics data yet: YouTube leaves its row out.
+                if (n != 3) {
+                    rows.append(rows.isEmpty() ? "" : ",").append("[\"%s\",%d.5,%d,63.2,%d,%d]".formatted(id, 20 + n, 9, 4, 2));
+                }
+            }
+            google.stubFor(videosList("statistics", String.join(",", slice)).willReturn(json(200, """
+                    {"kind":"youtube#videoListResponse","items":[%s]}""".formatted(items))));
+            google.stubFor(report(slice).willReturn(json(200, """
+                    {"kind":"youtubeAnalytics#resultTable","columnHeaders":[
+                      {"name":"video","columnType":"DIMENSION","dataType":"STRING"},
+                      {"name":"estimatedMinutesWatched","columnType":"METRIC","dataType":"FLOAT"},
+                      {"name":"averageViewDuration","columnType":"METRIC","dataType":"INTEGER"},
+                      {"name":"averageViewPercentage","columnType":"METRIC","dataType":"FLOAT"},
+                      {"name":"shares","columnType":"METRIC","dataType":"INTEGER"},
+                      {"name":"subscribersGained","columnType":"METRIC","dataType":"INTEGER"}],
+                     "rows":[%s]}""".formatted(rows))));
+        }
+
+        MetricsBatch batch = youtube.metrics(channel, ids);
+
+        assertThat(batch.videos()).hasSize(60);
+        assertThat(batch.dropped()).isEmpty();
+        VideoMetrics fiftyFirst = batch.videos().get("VID51");
+        assertThat(fiftyFirst.views()).isEqualTo(1051);
+        assertThat(fiftyFirst.likes()).isEqualTo(101);
+        assertThat(fiftyFirst.comments()).isEqualTo(7);
+        assertThat(fiftyFirst.watchTimeSeconds()).isEqualTo(71 * 60 + 30);
+        assertThat(fiftyFirst.averageViewSeconds()).isEqualTo(9.0);
+        assertThat(fiftyFirst.averagePercentViewed()).isEqualTo(63.2);
+        assertThat(fiftyFirst.shares()).isEqualTo(4);
+        assertThat(fiftyFirst.followersGained()).isEqualTo(2);
+        assertThat(fiftyFirst.saves()).isNull();
+        assertThat(fiftyFirst.reach()).isNull();
+        // Not in the report yet: empty, not zero; its counters are still there.
+        assertThat(batch.videos().get("VID3").views()).isEqualTo(1003);
+        assertThat(batch.videos().get("VID3").watchTimeSeconds()).isNull();
+        assertThat(batch.videos().get("VID3").averagePercentViewed()).isNull();
+        google.verify(2, getRequestedFor(urlPathEqualTo("/youtube/v3/videos")));
+        google.verify(2, getRequestedFor(urlPathEqualTo("/v2/reports")));
+    }
+
+    @Test
+    void aRefusedAnalyticsReportDropsItsMetricsAndKeepsTheCounters() throws Exception {
+        google.stubFor(videosList("statistics", "VIDM,VIDGONE").willReturn(json(200, """
                 {"kind":"youtube#videoListResponse","items":[{"kind":"youtube#video","id":"VIDM",
                   "statistics":{"viewCount":"1234","likeCount":"56","dislikeCount":"0","favoriteCount":"0","commentCount":"7"}}],
                  "pageInfo":{"totalResults":1,"resultsPerPage":1}}""")));
+        google.stubFor(report(List.of("VIDM", "VIDGONE")).willReturn(json(403, """
+                {"error":{"code":403,"message":"Forbidden","errors":[{"message":"Forbidden","domain":"global","reason":"forbidden"}]}}""")));
 
-        VideoMetrics metrics = youtube.metrics(channel, "VIDM");
+        MetricsBatch batch = youtube.metrics(channel, List.of("VIDM", "VIDGONE"));
 
+        assertThat(batch.videos().keySet()).containsExactly("VIDM");
+        VideoMetrics metrics = batch.videos().get("VIDM");
         assertThat(metrics.views()).isEqualTo(1234);
         assertThat(metrics.likes()).isEqualTo(56);
         assertThat(metrics.comments()).isEqualTo(7);
-        assertThat(metrics.shares()).isNull();
+        assertThat(metrics.watchTimeSeconds()).isNull();
+        assertThat(batch.dropped()).singleElement().asString().contains("averageViewPercentage").contains("Forbidden");
+    }
+
+    @Test
+    void aQuotaErrorOnTheCountersFailsTheFetchAsRateLimited() {
+        google.stubFor(videosList("statistics", "VIDQ").willReturn(json(403, """
+                {"error":{"code":403,"message":"The request cannot be completed because you have exceeded your quota.",
+                  "errors":[{"message":"quota","domain":"youtube.quota","reason":"quotaExceeded"}]}}""")));
+
+        ConnectorFailure failure = catchThrowableOfType(ConnectorFailure.class, () -> youtube.metrics(channel, List.of("VIDQ")));
+
+        assertThat(failure.failureClass()).isEqualTo(FailureClass.RATE_LIMITED);
+        assertThat(failure.retryAt()).isAfter(Instant.now());
     }
 
     @Test
@@ -736,6 +808,15 @@ class YouTubeConnectorTest {
                 .withFormParam("client_id", equalTo(YouTubeStub.CLIENT_ID))
                 .withFormParam("client_secret", equalTo(YouTubeStub.CLIENT_SECRET))
                 .willReturn(answer));
+    }
+
+    /** The Analytics API's lifetime per-video report for {@code ids}, as platform-apis.md 1.6 documents it. */
+    private MappingBuilder report(List<String> ids) {
+        return get(urlPathEqualTo("/v2/reports")).withQueryParam("ids", equalTo("channel==MINE"))
+                .withQueryParam("dimensions", equalTo("video")).withQueryParam("filters", equalTo("video==" + String.join(",", ids)))
+                .withQueryParam("metrics", equalTo(YouTubeConnector.ANALYTICS_METRICS))
+                .withQueryParam("startDate", matching("\\d{4}-\\d{2}-\\d{2}")).withQueryParam("endDate", matching("\\d{4}-\\d{2}-\\d{2}"))
+                .withHeader("Authorization", equalTo("Bearer access-1"));
     }
 
     private MappingBuilder videosList(String part, String ids) {
