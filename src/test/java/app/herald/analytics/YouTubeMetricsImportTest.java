@@ -63,10 +63,13 @@ class YouTubeMetricsImportTest {
         long fine = channel(brand, "token-fine");
         long quota = MetricsFixture.published(brand, limited, Instant.now().minus(Duration.ofHours(2)), "YTQ1");
         long counted = MetricsFixture.published(brand, fine, Instant.now().minus(Duration.ofHours(2)), "YTF1");
+        // A per-user rate limit: YouTube's quotaExceeded is the whole Google project's, so it stops every YouTube
+        // channel of the project (YouTubeQuota), not one.
         google.stubFor(get(urlPathEqualTo("/youtube/v3/videos")).withHeader("Authorization", equalTo("Bearer token-limited"))
-                .willReturn(json(403, """
-                        {"error":{"code":403,"message":"The request cannot be completed because you have exceeded your quota.",
-                          "errors":[{"message":"quota","domain":"youtube.quota","reason":"quotaExceeded"}]}}""")));
+                .willReturn(json(429, """
+                        {"error":{"code":429,"message":"The request cannot be completed because you have exceeded your quota.",
+                          "errors":[{"message":"quota","domain":"usageLimits","reason":"userRateLimitExceeded"}]}}""")
+                        .withHeader("Retry-After", "3600")));
         google.stubFor(get(urlPathEqualTo("/youtube/v3/videos")).withHeader("Authorization", equalTo("Bearer token-fine"))
                 .withQueryParam("part", equalTo("statistics")).withQueryParam("id", equalTo("YTF1"))
                 .willReturn(json(200, """
@@ -87,7 +90,7 @@ class YouTubeMetricsImportTest {
         assertThat(MetricsFixture.single("SELECT paused_until FROM channel WHERE id = ?1", limited)).isNull();
         assertThat((String) MetricsFixture.single("SELECT metrics_pause_reason FROM channel WHERE id = ?1", limited)).contains("quota");
         assertThat(column("next_fetch_at", quota)).isEqualTo(pausedUntil);
-        assertThat((String) column("last_error", quota)).contains("quotaExceeded");
+        assertThat((String) column("last_error", quota)).contains("userRateLimitExceeded");
         assertThat(column("views", quota)).isNull();
         // The other channel: imported, Analytics refusal noted, what YouTube did not give left NULL.
         assertThat(column("views", counted)).isEqualTo(4321L);
