@@ -111,7 +111,7 @@ public class PublicationDispatch {
 
     /** A platform call made, waiting for the next commit to become a {@link PublicationAttempt} row. */
     private record Attempt(PublicationAttempt.Step step, Instant startedAt, long durationMs, String outcome,
-            ConnectorFailure failure) {
+            ConnectorFailure failure, String note) {
     }
 
     /** Works on publication {@code id}, which {@code instance} has claimed, and releases it when it must wait. */
@@ -548,22 +548,23 @@ public class PublicationDispatch {
         long t0 = System.nanoTime();
         try {
             T result = call.run();
-            attempt(job, step, started, t0, null);
+            attempt(job, step, started, t0, null, result instanceof PlatformHandle handle ? handle.note() : null);
             return result;
         } catch (ConnectorFailure failure) {
-            attempt(job, step, started, t0, failure);
+            attempt(job, step, started, t0, failure, null);
             throw failure;
         } catch (RuntimeException e) {
             ConnectorFailure failure = new ConnectorFailure(FailureClass.TRANSIENT, null, e.getClass().getSimpleName(),
                     "Unexpected error talking to the platform: " + e.getMessage());
-            attempt(job, step, started, t0, failure);
+            attempt(job, step, started, t0, failure, null);
             throw failure;
         }
     }
 
-    private void attempt(Job job, PublicationAttempt.Step step, Instant started, long t0, ConnectorFailure failure) {
+    private void attempt(Job job, PublicationAttempt.Step step, Instant started, long t0, ConnectorFailure failure,
+            String note) {
         String outcome = failure == null ? "OK" : failure.failureClass().name();
-        job.attempts.add(new Attempt(step, started, (System.nanoTime() - t0) / 1_000_000, outcome, failure));
+        job.attempts.add(new Attempt(step, started, (System.nanoTime() - t0) / 1_000_000, outcome, failure, note));
         metrics.attempt(outcome);
     }
 
@@ -580,6 +581,8 @@ public class PublicationDispatch {
             attempt.httpStatus = failure.httpStatus();
             attempt.errorCode = failure.code();
             attempt.message = failure.getMessage() == null ? null : truncate(failure.getMessage(), 1000);
+        } else if (made.note() != null) {
+            attempt.message = truncate(made.note(), 1000);
         }
         attempt.persist();
     }

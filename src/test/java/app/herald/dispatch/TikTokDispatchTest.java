@@ -110,6 +110,10 @@ class TikTokDispatchTest {
         tiktok.verify(1, putRequestedFor(urlPathEqualTo(UPLOAD)).withHeader("Content-Range",
                 equalTo("bytes 5242880-11999999/12000000")));
         assertThat(steps()).containsSubsequence("SEND:OK", "SEND:UNKNOWN_OUTCOME", "LOOKUP:OK", "STATUS:OK");
+        // The creator offers only SELF_ONLY: the publication page says the post went out privately, and why.
+        assertThat(app.herald.account.DemoUsers.admin().page("/calendar/publications/" + id).select("#attempts + table td").eachText())
+                .anySatisfy(cell -> assertThat(cell).startsWith("Posted privately (SELF_ONLY): this TikTok account lets Herald"
+                        + " post only privately"));
     }
 
     @Test

@@ -102,7 +102,8 @@ public class TikTokConnector implements Connector {
         ObjectNode body = PlatformHttp.JSON.createObjectNode();
         ObjectNode post = body.putObject("post_info");
         post.put("title", caption(request));
-        post.put("privacy_level", privacy(creator));
+        String privacy = privacy(creator);
+        post.put("privacy_level", privacy);
         post.put("disable_duet", creator.path("duet_disabled").asBoolean(false));
         post.put("disable_comment", creator.path("comment_disabled").asBoolean(false));
         post.put("disable_stitch", creator.path("stitch_disabled").asBoolean(false));
@@ -124,7 +125,9 @@ public class TikTokConnector implements Connector {
             throw new ConnectorFailure(FailureClass.TRANSIENT, 200, "no_upload_url", "TikTok opened no upload (no"
                     + " publish_id or upload_url in its answer).");
         }
-        return new PlatformHandle(publishId + " " + uploadUrl, 0, null);
+        return new PlatformHandle(publishId + " " + uploadUrl, 0, null, "SELF_ONLY".equals(privacy)
+                ? "Posted privately (SELF_ONLY): this TikTok account lets Herald post only privately (as every account"
+                        + " does while Herald's TikTok app is not audited); only the account sees the post." : null);
     }
 
     /**

@@ -399,7 +399,8 @@ class TikTokConnectorTest {
                 ["SELF_ONLY"]""", true, true, true);
         stubInit();
 
-        connector.start(request);
+        assertThat(connector.start(request).note()).as("said on the publication page")
+                .contains("Posted privately (SELF_ONLY)");
 
         tiktok.verify(postRequestedFor(urlPathEqualTo(INIT))
                 .withRequestBody(matchingJsonPath("$.post_info.privacy_level", equalTo("SELF_ONLY")))
