@@ -38,8 +38,8 @@ public class SlotAdvisor {
     /** Looking further than a year ahead means every day is refused; the platforms allow less anyway. */
     private static final int MAX_DAYS = 400;
 
-    /** Learned slots are looked for within a week: every weekday × hour cell comes round once. */
-    private static final int LEARNED_DAYS = 7;
+    /** Learned slots are looked for within two weeks: each weekday × hour cell comes round twice, so a full day is skipped. */
+    private static final int LEARNED_DAYS = 14;
 
     @Inject
     SlotLearning learning;
@@ -48,7 +48,7 @@ public class SlotAdvisor {
     public record Slot(ZonedDateTime at, SlotSource source, String note) {
     }
 
-    /** A learnable cell at one moment of the coming week. */
+    /** A learnable cell at one moment of the next two weeks. */
     private record Candidate(ZonedDateTime at, SlotScores.Cell cell) {
     }
 
@@ -77,8 +77,8 @@ public class SlotAdvisor {
     }
 
     /**
-     * The best slot for {@code channelId} at or after {@code notBefore}: the highest-scoring learned cell of the coming
-     * week whose time {@code slotAllowed} accepts (the schedule rules: daily cap, minimum gap, blackout, window), on a
+     * The best slot for {@code channelId} at or after {@code notBefore}: the highest-scoring learned cell of the next two
+     * weeks whose time {@code slotAllowed} accepts (the schedule rules: daily cap, minimum gap, blackout), on a
      * day {@code dayAllowed} accepts; the documented default while the channel has too few posts or no cell beats its
      * median. The note says which, with the numbers.
      */
@@ -111,7 +111,7 @@ public class SlotAdvisor {
                                 TextStyle.FULL, Locale.ENGLISH), best.cell().hour(),
                         best.cell().posts(), best.cell().posts() == 1 ? "" : "s")))
                 .orElseGet(() -> withNote(next(platform, zone, notBefore, dayAllowed),
-                        "Default slot (no free hour beats your median this week; " + history.posts() + " posts)"));
+                        "Default slot (no free hour in the next two weeks beats your median; " + history.posts() + " posts)"));
     }
 
     private static Slot withNote(Slot slot, String note) {
