@@ -31,7 +31,7 @@ final class PerformanceModel {
 
     /** The model must cut the baseline's mean absolute error by at least this share to be used. */
     static final double REQUIRED_GAIN = 0.05;
-    private static final int EPOCHS = 10;
+    private static final int EPOCHS = 25;
     private static final long SEED = 12345L;
     private static final RegressionFactory FACTORY = new RegressionFactory();
 
@@ -111,7 +111,7 @@ final class PerformanceModel {
                     sample.features().values()));
         }
         // No per-step logging (-1); one example per step; a fixed seed so the same history gives the same model.
-        return new LinearSGDTrainer(new SquaredLoss(), new AdaGrad(0.3, 0.1), EPOCHS, -1, 1, SEED).train(data);
+        return new LinearSGDTrainer(new SquaredLoss(), new AdaGrad(0.5, 0.1), EPOCHS, -1, 1, SEED).train(data);
     }
 
     private static Map<Long, Double> channelMedians(List<Sample> samples) {
