@@ -41,7 +41,7 @@ public class Predictions {
 
     private static final Logger LOG = Logger.getLogger(Predictions.class);
     private static final Duration SEVEN_DAYS = Duration.ofDays(7);
-    private static final String HISTORY = "SELECT pm.channel_id, pm.platform, pm.published_at, c.timezone,"
+    static final String HISTORY = "SELECT pm.channel_id, pm.platform, pm.published_at, c.timezone,"
             + " COALESCE((SELECT d.views FROM publication_metric_day d WHERE d.publication_id = pm.publication_id"
             + "   AND d.day <= DATE(pm.published_at) + INTERVAL 7 DAY ORDER BY d.day DESC LIMIT 1), pm.views),"
             + " pm.views, pm.likes, pm.comments, pm.shares, pm.saves, ci.sequencing, ci.niche, ci.hashtags,"
