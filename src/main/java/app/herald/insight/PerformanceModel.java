@@ -31,7 +31,10 @@ final class PerformanceModel {
 
     /** The model must cut the baseline's mean absolute error by at least this share to be used. */
     static final double REQUIRED_GAIN = 0.05;
-    private static final int EPOCHS = 25;
+    /** Passes over the data: 25 for a small history, fewer for a large one (each pass then has more steps). */
+    private static final int MAX_EPOCHS = 25;
+    private static final int MIN_EPOCHS = 3;
+    private static final int STEPS = 500_000;
     private static final long SEED = 12345L;
     private static final RegressionFactory FACTORY = new RegressionFactory();
 
@@ -111,7 +114,8 @@ final class PerformanceModel {
                     sample.features().values()));
         }
         // No per-step logging (-1); one example per step; a fixed seed so the same history gives the same model.
-        return new LinearSGDTrainer(new SquaredLoss(), new AdaGrad(0.5, 0.1), EPOCHS, -1, 1, SEED).train(data);
+        int epochs = Math.max(MIN_EPOCHS, Math.min(MAX_EPOCHS, STEPS / Math.max(1, samples.size())));
+        return new LinearSGDTrainer(new SquaredLoss(), new AdaGrad(0.5, 0.1), epochs, -1, 1, SEED).train(data);
     }
 
     private static Map<Long, Double> channelMedians(List<Sample> samples) {
