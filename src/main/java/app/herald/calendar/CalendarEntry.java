@@ -11,12 +11,12 @@ import io.quarkus.hibernate.orm.panache.Panache;
 
 /** One publication as the calendar draws it: a flat projection, so a month of thousands renders quickly. */
 public record CalendarEntry(long id, Instant scheduledAt, PublicationStatus status, String title, long channelId,
-        Platform platform, String channelName, boolean sandbox, long brandId) {
+        Platform platform, String channelName, boolean sandbox, long brandId, String slotNote) {
 
     /** Publications of the brands in {@code scope} in [from, to) matching the filter, in time order. */
     public static List<CalendarEntry> list(BrandScope scope, CalendarFilter filter, Instant from, Instant to) {
         StringBuilder jpql = new StringBuilder("select new app.herald.calendar.CalendarEntry(p.id, p.scheduledAt, p.status,"
-                + " c.title, ch.id, ch.platform, ch.displayName, ch.sandbox, b.id) from Publication p join p.content c"
+                + " c.title, ch.id, ch.platform, ch.displayName, ch.sandbox, b.id, p.slotNote) from Publication p join p.content c"
                 + " join p.channel ch join ch.brand b where " + scope.condition("b.id")
                 + " and p.scheduledAt >= :from and p.scheduledAt < :to");
         if (filter.brand() != null) {

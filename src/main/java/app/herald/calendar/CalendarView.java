@@ -40,7 +40,7 @@ public record CalendarView(Mode mode, LocalDate anchor, LocalDate first, LocalDa
             String channel = entry.platform().label() + " · " + entry.channelName() + (entry.sandbox() ? " [Sandbox]" : "");
             return new Item(entry, time,
                     "pub-" + entry.status().cssName() + " platform-" + entry.platform().name().toLowerCase(Locale.ROOT),
-                    channel + " · " + entry.status().label(),
+                    channel + " · " + entry.status().label() + (entry.slotNote() == null ? "" : " · " + entry.slotNote()),
                     entry.platform().label() + (entry.sandbox() ? " Sandbox" : "") + ", " + entry.status().label() + ": ");
         }
     }

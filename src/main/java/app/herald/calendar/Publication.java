@@ -44,6 +44,10 @@ public class Publication extends IdentifiedEntity {
     @Column(name = "slot_source", nullable = false, length = 30)
     public SlotSource slotSource;
 
+    /** What the suggested time was based on, e.g. "Suggested from 42 posts, +23% vs your median"; null for chosen times. */
+    @Column(name = "slot_note", length = 300)
+    public String slotNote;
+
     @Column(name = "created_by", nullable = false, length = 64)
     public String createdBy;
 

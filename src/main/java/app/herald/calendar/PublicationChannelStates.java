@@ -1,5 +1,6 @@
 package app.herald.calendar;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,5 +28,13 @@ public class PublicationChannelStates implements ChannelStates {
                             publication.status.cssName(), "/calendar/publications/" + publication.id));
         }
         return states;
+    }
+
+    @Override
+    public Map<Long, Instant> booked(long contentId) {
+        Map<Long, Instant> times = new LinkedHashMap<>();
+        Publication.<Publication>list("content.id = ?1 and status in ?2", contentId, PublicationStatus.TAKES_A_SLOT)
+                .forEach(publication -> times.put(publication.channel.id, publication.scheduledAt));
+        return times;
     }
 }

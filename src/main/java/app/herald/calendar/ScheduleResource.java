@@ -22,8 +22,10 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import app.herald.account.Role;
+import app.herald.content.ContentForecasts;
 import app.herald.content.ContentItem;
 import app.herald.content.ContentService;
+import app.herald.insight.Forecast;
 import app.herald.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -45,8 +47,11 @@ public class ScheduleResource {
     @Inject
     Flash flash;
 
+    @Inject
+    ContentForecasts forecasts;
+
     /** One row of the form: the proposal, the time in the input (proposed or as posted) and whether it is ticked. */
-    public record Row(SchedulingService.Proposal proposal, String value, boolean included) {
+    public record Row(SchedulingService.Proposal proposal, String value, boolean included, Forecast forecast) {
     }
 
     @CheckedTemplate(basePath = "calendar")
@@ -59,7 +64,7 @@ public class ScheduleResource {
     public TemplateInstance form(@PathParam("contentId") long contentId) {
         ContentItem item = contents.find(contentId);
         List<Row> rows = scheduling.propose(item, Instant.now()).stream()
-                .map(p -> new Row(p, p.localValue(), p.conflicts().isEmpty() && !p.booked())).toList();
+                .map(p -> row(item, p, p.localValue(), p.conflicts().isEmpty() && !p.booked())).toList();
         return Templates.schedule(item, rows, null);
     }
 
@@ -85,9 +90,9 @@ public class ScheduleResource {
                 if (ticked.contains(ids.get(i))) {
                     String value = times.get(i).strip();
                     SchedulingService.Proposal proposal = proposals.get(ids.get(i));
-                    SlotSource source = proposal != null && value.equals(proposal.localValue()) ? proposal.source()
-                            : SlotSource.CHOSEN;
-                    choices.add(new SchedulingService.Choice(ids.get(i), parse(value), source));
+                    boolean kept = proposal != null && value.equals(proposal.localValue());
+                    choices.add(new SchedulingService.Choice(ids.get(i), parse(value),
+                            kept ? proposal.source() : SlotSource.CHOSEN, kept ? proposal.note() : null));
                 }
             }
             int booked = scheduling.schedule(contentId, choices, Instant.now()).size();
@@ -99,10 +104,14 @@ public class ScheduleResource {
             List<Row> rows = scheduling.propose(item, Instant.now()).stream().map(p -> {
                 int index = ids.indexOf(p.channel().id);
                 String value = index >= 0 && index < times.size() ? times.get(index) : p.localValue();
-                return new Row(p, value, ticked.contains(p.channel().id));
+                return row(item, p, value, ticked.contains(p.channel().id));
             }).toList();
             return Response.status(Response.Status.BAD_REQUEST).entity(Templates.schedule(item, rows, e.getMessage())).build();
         }
+    }
+
+    private Row row(ContentItem item, SchedulingService.Proposal proposal, String value, boolean included) {
+        return new Row(proposal, value, included, forecasts.at(item, proposal.channel(), proposal.at().toInstant()));
     }
 
     private static LocalDateTime parse(String value) {

@@ -45,9 +45,19 @@ public class ScheduleRules {
         } else if (channel.status == ChannelStatus.RECONNECT_NEEDED) {
             conflicts.add(channel.label() + " needs reconnecting before it can post.");
         }
+        conflicts.addAll(timeConflicts(candidate));
+        return conflicts;
+    }
+
+    /**
+     * Whether {@code candidate}'s time itself is free on its channel: no blackout date, the minimum gap kept, the
+     * daily cap not reached. Suggested slots are checked with this so that a suggestion never breaks a rule.
+     */
+    public List<String> timeConflicts(Candidate candidate) {
+        List<String> conflicts = new ArrayList<>();
         blackout(candidate, conflicts);
         gap(candidate, conflicts);
-        dailyCap(candidate, local.toLocalDate(), conflicts);
+        dailyCap(candidate, candidate.at().atZone(candidate.channel().zone()).toLocalDate(), conflicts);
         return conflicts;
     }
 

@@ -2,14 +2,18 @@ package app.herald.calendar;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,8 +62,8 @@ public class SchedulingService {
     SecurityIdentity identity;
 
     /** A suggested time for one channel, the conflicts it would meet, and any publication already there. */
-    public record Proposal(Channel channel, ZonedDateTime at, SlotSource source, String reason, List<String> conflicts,
-            Publication existing) {
+    public record Proposal(Channel channel, ZonedDateTime at, SlotSource source, String note, String reason,
+            List<String> conflicts, Publication existing) {
 
         /** The value for a {@code datetime-local} input in the channel's zone. */
         public String localValue() {
@@ -76,7 +80,7 @@ public class SchedulingService {
      * One channel the user chose on the schedule form, with the wall-clock time in the channel's zone and where that
      * time came from (the proposal's source when they kept it, {@link SlotSource#CHOSEN} when they typed their own).
      */
-    public record Choice(long channelId, LocalDateTime local, SlotSource source) {
+    public record Choice(long channelId, LocalDateTime local, SlotSource source, String note) {
     }
 
     /** Channels of the content's brand that post to one of its target platforms. */
@@ -97,15 +101,23 @@ public class SchedulingService {
                 .orElse(ZoneId.of(content.brand.timezone));
         Duration earliest = targets.stream().map(platform -> PlatformSpecs.of(platform).earliestSchedule())
                 .max(Comparator.naturalOrder()).orElse(Duration.ZERO);
-        ZoneId brandZone = ZoneId.of(content.brand.timezone);
-        SlotAdvisor.Slot anchor = advisor.next(lead, leadZone, now.plus(earliest).plus(Duration.ofMinutes(1)),
-                day -> !BlackoutDate.isBlackout(content.brand, day));
+        Instant notBefore = now.plus(earliest).plus(Duration.ofMinutes(1));
+        Predicate<LocalDate> dayAllowed = day -> !BlackoutDate.isBlackout(content.brand, day);
+        Map<Channel, Optional<Publication>> existingOn = new LinkedHashMap<>();
+        channels.forEach(channel -> existingOn.put(channel, Publication.<Publication>find("content = ?1 and channel = ?2",
+                content, channel).firstResultOptional()));
+        Optional<Channel> leadChannel = channels.stream().filter(channel -> channel.platform == lead).findFirst();
+        // A learned anchor must leave every channel still to be booked within its rules at its own offset.
+        Predicate<Instant> anchorAllowed = anchorAt -> existingOn.entrySet().stream()
+                .filter(entry -> entry.getValue().filter(p -> p.status == PublicationStatus.SCHEDULED).isEmpty())
+                .allMatch(entry -> rules.timeConflicts(new ScheduleRules.Candidate(content, entry.getKey(),
+                        anchorAt.plus(offset(content, lead, entry.getKey())), entry.getValue().orElse(null))).isEmpty());
+        SlotAdvisor.Slot anchor = leadChannel.map(channel -> advisor.next(channel.id, lead, leadZone, notBefore, dayAllowed,
+                anchorAllowed)).orElseGet(() -> advisor.next(lead, leadZone, notBefore, dayAllowed));
         List<Proposal> proposals = new ArrayList<>();
         for (Channel channel : channels) {
-            Optional<Publication> existing = Publication.find("content = ?1 and channel = ?2", content, channel)
-                    .firstResultOptional();
-            // Offsets are relative to the strategy's first platform; the lead among the targets may not be it.
-            Duration offset = content.sequencing.offset(channel.platform).minus(content.sequencing.offset(lead));
+            Optional<Publication> existing = existingOn.get(channel);
+            Duration offset = offset(content, lead, channel);
             Optional<Publication> booked = existing.filter(p -> p.status == PublicationStatus.SCHEDULED);
             ZonedDateTime at = booked.map(p -> p.scheduledAt.atZone(channel.zone()))
                     .orElse(anchor.at().toInstant().plus(offset).atZone(channel.zone()));
@@ -114,10 +126,15 @@ public class SchedulingService {
                     : content.sequencing.label() + ": " + lead.label() + " slot + " + offset.toHours() + " h";
             List<String> conflicts = rules.conflicts(new ScheduleRules.Candidate(content, channel, at.toInstant(),
                     existing.orElse(null)), now);
-            proposals.add(new Proposal(channel, at, booked.map(p -> p.slotSource).orElse(anchor.source()), reason,
-                    conflicts, existing.orElse(null)));
+            proposals.add(new Proposal(channel, at, booked.map(p -> p.slotSource).orElse(anchor.source()),
+                    booked.map(p -> p.slotNote).orElse(anchor.note()), reason, conflicts, existing.orElse(null)));
         }
         return proposals;
+    }
+
+    /** Offsets are relative to the strategy's first platform; the lead among the targets may not be it. */
+    private static Duration offset(ContentItem content, Platform lead, Channel channel) {
+        return content.sequencing.offset(channel.platform).minus(content.sequencing.offset(lead));
     }
 
     /**
@@ -159,10 +176,10 @@ public class SchedulingService {
                 publication.channel = channel;
                 publication.createdBy = identity.getPrincipal().getName();
                 publication.createdAt = now;
-                fill(publication, at, content.approvedRevisionId, choice.source(), now);
+                fill(publication, at, content.approvedRevisionId, choice.source(), choice.note(), now);
                 publications.create(publication, comment);
             } else {
-                fill(publication, at, content.approvedRevisionId, choice.source(), now);
+                fill(publication, at, content.approvedRevisionId, choice.source(), choice.note(), now);
                 publications.move(publication, PublicationStatus.SCHEDULED, AuditAction.PUBLICATION_RESCHEDULED, comment, now);
             }
             booked.add(publication);
@@ -187,7 +204,7 @@ public class SchedulingService {
             throw new ScheduleException(conflicts);
         }
         Instant before = publication.scheduledAt;
-        fill(publication, at, publication.revisionId, SlotSource.CHOSEN, now);
+        fill(publication, at, publication.revisionId, SlotSource.CHOSEN, null, now);
         if (publication.content.state == ContentState.APPROVED) {
             workflow.move(publication.content, ContentState.SCHEDULED, "Rescheduled " + publication.channel.label());
         }
@@ -202,13 +219,15 @@ public class SchedulingService {
         return brands.findVisible(Publication.class, publicationId, publication -> publication.channel.brand);
     }
 
-    private static void fill(Publication publication, Instant at, Long revisionId, SlotSource source, Instant now) {
+    private static void fill(Publication publication, Instant at, Long revisionId, SlotSource source, String note,
+            Instant now) {
         publication.scheduledAt = at;
         // The channel's choice when it was scheduled: a later change of the channel updates its scheduled publications.
         Integer lead = publication.channel.uploadLeadMinutes;
         publication.uploadLeadMinutes = lead == null ? 0 : lead;
         publication.revisionId = revisionId;
         publication.slotSource = source;
+        publication.slotNote = note;
         publication.updatedAt = now;
     }
 }

@@ -8,6 +8,7 @@ import app.herald.platform.Platform;
 /** Where a publication's time came from, so pages can say why a slot was suggested. */
 public enum SlotSource {
     DOCUMENTED_DEFAULT("Platform default slot"),
+    LEARNED("Learned from the channel's own engagement"),
     CHOSEN("Chosen by a user");
 
     private final String label;
@@ -22,7 +23,7 @@ public enum SlotSource {
 
     /** What pages say about a slot on {@code platform}, e.g. "YouTube Shorts default 14:00, 18:00, 20:00 in …". */
     public String describe(Platform platform) {
-        if (this == CHOSEN) {
+        if (this != DOCUMENTED_DEFAULT) {
             return label;
         }
         return platform.label() + " default " + SlotAdvisor.DEFAULT_SLOTS.get(platform).stream().map(LocalTime::toString)

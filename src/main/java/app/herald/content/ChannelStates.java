@@ -1,5 +1,6 @@
 package app.herald.content;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,4 +17,7 @@ public interface ChannelStates {
 
     /** Per content id, its publications in channel order; items without any are absent. */
     Map<Long, List<ChannelState>> of(Collection<Long> contentIds);
+
+    /** Per channel id, when the content is booked there (scheduled, or on its way out). */
+    Map<Long, Instant> booked(long contentId);
 }

@@ -18,6 +18,7 @@ import app.herald.governance.engine.CheckedText;
 import app.herald.governance.engine.CompiledRuleSet;
 import app.herald.governance.engine.Finding;
 import app.herald.governance.engine.Highlighter;
+import app.herald.insight.Forecast;
 import app.herald.platform.Platform;
 import app.herald.platform.PlatformSpec;
 import app.herald.platform.PlatformSpecs;
@@ -40,6 +41,9 @@ public class ContentPages {
     @Inject
     ChannelStates channelStates;
 
+    @Inject
+    ContentForecasts forecasts;
+
     /** What the signed-in user may do on the page. */
     public record Permissions(boolean edit, boolean submit, boolean review, boolean schedule) {
     }
@@ -47,8 +51,8 @@ public class ContentPages {
     @CheckedTemplate(basePath = "content")
     static class Templates {
         static native TemplateInstance detail(ContentItem item, ComplianceReport report, List<ContentRevision> revisions,
-                List<ContentComment> comments, MediaPanel media, List<ChannelStates.ChannelState> channels, Permissions can,
-                String error);
+                List<ContentComment> comments, MediaPanel media, List<ChannelStates.ChannelState> channels,
+                List<Forecast> forecasts, Permissions can, String error);
     }
 
     /** Live checks of the form as typed: generated text for empty fields, counters, spec and rule findings. */
@@ -90,7 +94,7 @@ public class ContentPages {
                         && (item.state == ContentState.APPROVED || item.state == ContentState.SCHEDULED));
         return Templates.detail(item, compliance.check(item), ContentRevision.listFor(item.id),
                 ContentComment.thread(item.id), media(item), channelStates.of(List.of(item.id)).getOrDefault(item.id, List.of()),
-                can, error);
+                forecasts.forItem(item), can, error);
     }
 
     /** The video panel of the content and review pages. */

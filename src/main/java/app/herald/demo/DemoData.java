@@ -200,7 +200,8 @@ public class DemoData {
             // Proposing from three days ahead puts the posts a few days out, where the calendar opens.
             List<SchedulingService.Choice> choices = scheduling.propose(item, now.plus(Duration.ofDays(3))).stream()
                     .filter(proposal -> proposal.channel().sandbox && proposal.conflicts().isEmpty())
-                    .map(proposal -> new SchedulingService.Choice(proposal.channel().id, proposal.at().toLocalDateTime(), proposal.source()))
+                    .map(proposal -> new SchedulingService.Choice(proposal.channel().id, proposal.at().toLocalDateTime(), proposal.source(),
+                            proposal.note()))
                     .toList();
             // Sandbox channels paused or full in an existing database would make the booking fail start-up;
             // the item then simply stays approved.

@@ -69,6 +69,51 @@ public interface HeraldConfig {
     TikTok tiktok();
     Facebook facebook();
 
+    Slots slots();
+
+    Prediction prediction();
+
+    /** Posting slots learned from a channel's own engagement history (insight package). */
+    interface Slots {
+        /** Posts with engagement a channel needs before its slots are learned; below it the documented defaults apply. */
+        @WithDefault("20")
+        int minPosts();
+
+        /**
+         * Prior strength k of the shrinkage, in posts: a weekday × hour cell's score is
+         * (n × its mean relative engagement + k × 1) / (n + k), so a cell with few posts stays near the median (1).
+         */
+        @WithDefault("5")
+        double priorStrength();
+
+        /** How often the scheduled job recomputes every channel's cells; a request finding older results recomputes. */
+        @WithDefault("1h")
+        String refresh();
+
+        /** Age after which cached cells count as stale and a suggestion request recomputes its channel first. */
+        @WithDefault("PT6H")
+        Duration maxAge();
+    }
+
+    /** The 7-day performance model per brand (insight package). */
+    interface Prediction {
+        /** Quartz-style cron of the retraining job (seconds first); nightly by default. */
+        @WithDefault("0 30 3 * * ?")
+        String cron();
+
+        /** Posts at least 7 days old a brand needs before a model is trained. */
+        @WithDefault("30")
+        int minPosts();
+
+        /** Share of the newest posts held out to measure the model against the channel-median baseline. */
+        @WithDefault("0.2")
+        double holdout();
+
+        /** false stops this instance's scheduled jobs (slots refresh and retraining); tests run them themselves. */
+        @WithDefault("true")
+        boolean jobs();
+    }
+
     /** Google's OAuth 2.0 server, which issues and renews YouTube tokens. */
     interface Google {
         /** Base of the token endpoint ({@code POST /token}); a gateway or a stub serving the real paths may stand in. */

@@ -47,7 +47,7 @@ class SchedulingTest {
     }
 
     private long schedule(long contentId, long channelId, String local, Instant now) {
-        return scheduling.schedule(contentId, List.of(new SchedulingService.Choice(channelId, LocalDateTime.parse(local), SlotSource.CHOSEN)), now)
+        return scheduling.schedule(contentId, List.of(new SchedulingService.Choice(channelId, LocalDateTime.parse(local), SlotSource.CHOSEN, null)), now)
                 .get(0).id;
     }
 
