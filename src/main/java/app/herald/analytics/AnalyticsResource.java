@@ -62,6 +62,9 @@ public class AnalyticsResource {
     DashboardCsv csv;
 
     @Inject
+    Recommendations recommendations;
+
+    @Inject
     HeraldConfig config;
 
     @Inject
@@ -76,13 +79,14 @@ public class AnalyticsResource {
     /** Everything the page shows for one scope. */
     public record Dashboard(List<Kpi> kpis, Chart trend, List<TopRow> top, Chart topChart, List<Comparison> comparisons,
             Chart comparisonChart, List<StrategyRow> strategies, Chart strategyChart, List<HeatmapChannel> heatmap,
-            boolean hasPosts) {
+            List<Recommendations.Insight> insights, boolean hasPosts) {
     }
 
     @CheckedTemplate(basePath = "analytics")
     static class Templates {
         static native TemplateInstance dashboard(Picker picker, Dashboard dashboard, String error,
-                Map<Platform, String> viewDefinitions, List<String> sorts, int minPosts, List<String> weekdays);
+                Map<Platform, String> viewDefinitions, List<String> sorts, int minPosts, List<String> weekdays,
+                int insightMinPosts);
     }
 
     private static final List<String> WEEKDAYS = List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
@@ -121,13 +125,15 @@ public class AnalyticsResource {
         List<StrategyRow> strategies = queries.strategies(shown);
         Dashboard dashboard = new Dashboard(kpis, queries.trend(shown), top, DashboardQueries.topChart(top),
                 comparisons, DashboardQueries.comparisonChart(comparisons), strategies,
-                DashboardQueries.strategyChart(strategies), queries.heatmap(shown), !top.isEmpty());
+                DashboardQueries.strategyChart(strategies), queries.heatmap(shown), recommendations.insights(shown),
+                !top.isEmpty());
         return Response.ok(page(picker, dashboard, null)).build();
     }
 
     private TemplateInstance page(Picker picker, Dashboard dashboard, String error) {
         return Templates.dashboard(picker, dashboard, error, DashboardData.VIEW_DEFINITIONS,
-                List.copyOf(DashboardQueries.TOP_SORTS.keySet()), config.analytics().minPosts(), WEEKDAYS);
+                List.copyOf(DashboardQueries.TOP_SORTS.keySet()), config.analytics().minPosts(), WEEKDAYS,
+                config.analytics().insightMinPosts());
     }
 
     @GET

@@ -254,6 +254,13 @@ public interface HeraldConfig {
          */
         @WithDefault("3")
         int minPosts();
+
+        /**
+         * Fewest posts on each side of a dashboard recommendation (the best platform for a niche, the best strategy,
+         * against all other posts) before it is shown at all.
+         */
+        @WithDefault("10")
+        int insightMinPosts();
     }
 
     /** The weekly analytics digest e-mailed to each manager (see WeeklyDigest). */
