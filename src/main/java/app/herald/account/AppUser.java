@@ -58,6 +58,10 @@ public class AppUser extends IdentifiedEntity {
     @Column(length = 254)
     public String email;
 
+    /** Whether a manager gets the weekly analytics digest by e-mail (opt-out on the profile page). */
+    @Column(name = "weekly_digest", nullable = false)
+    public boolean weeklyDigest = true;
+
     public static Optional<AppUser> findByUsername(String username) {
         return find("username", username).firstResultOptional();
     }

@@ -1,7 +1,5 @@
 package app.herald.analytics;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,10 +53,16 @@ public class AnalyticsResource {
     Viewer viewer;
 
     @Inject
+    DashboardScopes scopes;
+
+    @Inject
     DashboardQueries queries;
 
     @Inject
     DashboardCsv csv;
+
+    @Inject
+    Recommendations recommendations;
 
     @Inject
     HeraldConfig config;
@@ -75,13 +79,14 @@ public class AnalyticsResource {
     /** Everything the page shows for one scope. */
     public record Dashboard(List<Kpi> kpis, Chart trend, List<TopRow> top, Chart topChart, List<Comparison> comparisons,
             Chart comparisonChart, List<StrategyRow> strategies, Chart strategyChart, List<HeatmapChannel> heatmap,
-            boolean hasPosts) {
+            List<Recommendations.Insight> insights, boolean hasPosts) {
     }
 
     @CheckedTemplate(basePath = "analytics")
     static class Templates {
         static native TemplateInstance dashboard(Picker picker, Dashboard dashboard, String error,
-                Map<Platform, String> viewDefinitions, List<String> sorts, int minPosts, List<String> weekdays);
+                Map<Platform, String> viewDefinitions, List<String> sorts, int minPosts, List<String> weekdays,
+                int insightMinPosts);
     }
 
     private static final List<String> WEEKDAYS = List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
@@ -93,15 +98,15 @@ public class AnalyticsResource {
         String sortKey = filter.sortKey();
         Optional<DashboardScope> scope;
         try {
-            scope = scope(filter);
+            scope = scopes.scope(filter);
         } catch (AnalyticsException e) {
             Picker picker = new Picker(brands, null, filter.period, filter.from, filter.to, sortKey, AnalyticsPeriod.PRESETS, "", "", "",
-                    ownContentOnly(), "");
+                    scopes.ownContentOnly(), "");
             return Response.status(Response.Status.BAD_REQUEST).entity(page(picker, null, e.getMessage())).build();
         }
         if (scope.isEmpty()) {
             Picker picker = new Picker(brands, null, AnalyticsPeriod.DEFAULT, null, null, sortKey,
-                    AnalyticsPeriod.PRESETS, viewer.zone().getId(), "", "", ownContentOnly(), "");
+                    AnalyticsPeriod.PRESETS, viewer.zone().getId(), "", "", scopes.ownContentOnly(), "");
             return Response.ok(page(picker, null, null)).build();
         }
         DashboardScope shown = scope.get();
@@ -120,13 +125,15 @@ public class AnalyticsResource {
         List<StrategyRow> strategies = queries.strategies(shown);
         Dashboard dashboard = new Dashboard(kpis, queries.trend(shown), top, DashboardQueries.topChart(top),
                 comparisons, DashboardQueries.comparisonChart(comparisons), strategies,
-                DashboardQueries.strategyChart(strategies), queries.heatmap(shown), !top.isEmpty());
+                DashboardQueries.strategyChart(strategies), queries.heatmap(shown), recommendations.insights(shown),
+                !top.isEmpty());
         return Response.ok(page(picker, dashboard, null)).build();
     }
 
     private TemplateInstance page(Picker picker, Dashboard dashboard, String error) {
         return Templates.dashboard(picker, dashboard, error, DashboardData.VIEW_DEFINITIONS,
-                List.copyOf(DashboardQueries.TOP_SORTS.keySet()), config.analytics().minPosts(), WEEKDAYS);
+                List.copyOf(DashboardQueries.TOP_SORTS.keySet()), config.analytics().minPosts(), WEEKDAYS,
+                config.analytics().insightMinPosts());
     }
 
     @GET
@@ -182,7 +189,7 @@ public class AnalyticsResource {
     @Produces("text/csv")
     public Response export(@QueryParam("report") String report, @BeanParam AnalyticsFilter filter) {
         try {
-            DashboardScope scope = scope(filter).orElseThrow(NotFoundException::new);
+            DashboardScope scope = scopes.scope(filter).orElseThrow(NotFoundException::new);
             return Response.ok(csv.export(report, scope, filter.sortKey()),
                     "text/csv; charset=UTF-8").header("Content-Disposition", "attachment; filename=\"herald-"
                             + report + "-" + scope.period().from() + "-" + scope.period().to() + ".csv\"").build();
@@ -199,7 +206,7 @@ public class AnalyticsResource {
 
     private Response data(AnalyticsFilter filter, Reader reader) {
         try {
-            DashboardScope scope = scope(filter).orElseThrow(NotFoundException::new);
+            DashboardScope scope = scopes.scope(filter).orElseThrow(NotFoundException::new);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("brand", scope.brandName());
             body.put("zone", scope.period().zone().getId());
@@ -222,40 +229,5 @@ public class AnalyticsResource {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Dashboard data not serialisable", e);
         }
-    }
-
-    /**
-     * The scope a request asks for: the chosen brand (another brand's id answers 404, like one that does not exist;
-     * none chosen: the viewer's first brand, empty when they have none), the period in the brand's zone, and the
-     * viewer's own content only unless they manage or administer.
-     */
-    private Optional<DashboardScope> scope(AnalyticsFilter filter) {
-        String brand = filter.brand;
-        Brand chosen;
-        if (brand == null || brand.isBlank()) {
-            List<Brand> visible = brandAccess.visibleBrands();
-            if (visible.isEmpty()) {
-                return Optional.empty();
-            }
-            chosen = visible.get(0);
-        } else {
-            long id;
-            try {
-                id = Long.parseLong(brand.trim());
-            } catch (NumberFormatException e) {
-                throw new AnalyticsException("'brand' must be a brand id (a number), not '" + brand.trim() + "'.");
-            }
-            chosen = brandAccess.requireVisible(id);
-        }
-        ZoneId zone = ZoneId.of(chosen.timezone);
-        AnalyticsPeriod parsed = AnalyticsPeriod.parse(filter.period, filter.from, filter.to, zone,
-                LocalDate.now(zone));
-        return Optional.of(new DashboardScope(chosen.id, chosen.name, parsed,
-                ownContentOnly() ? viewer.username() : null));
-    }
-
-    /** Marketers who neither manage nor administer read only their own content's numbers. */
-    private boolean ownContentOnly() {
-        return !viewer.roles().contains(Role.MANAGER) && !viewer.roles().contains(Role.ADMIN);
     }
 }

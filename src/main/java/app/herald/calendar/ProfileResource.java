@@ -26,7 +26,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
 
-/** The user's profile: the zone calendar pages use, and the private calendar feed URL. */
+/** The user's profile: the zone calendar pages use, e-mail settings and the private calendar feed URL. */
 @Path("/profile")
 @RolesAllowed({ Role.Names.MARKETER, Role.Names.REVIEWER, Role.Names.MANAGER, Role.Names.ADMIN })
 @Blocking
@@ -48,7 +48,7 @@ public class ProfileResource {
     @CheckedTemplate(basePath = "calendar")
     static class Templates {
         static native TemplateInstance profile(AppUser user, String zone, List<String> zones, String feedUrl, String error,
-                boolean mailEnabled);
+                boolean mailEnabled, boolean manager);
     }
 
     @GET
@@ -82,6 +82,17 @@ public class ProfileResource {
         }
     }
 
+    /** Managers' weekly analytics digest: on when the box is ticked, off when it is not sent. */
+    @POST
+    @Path("digest")
+    public Response digest(@RestForm String weeklyDigest) {
+        boolean on = weeklyDigest != null;
+        profiles.setWeeklyDigest(viewer.username(), on);
+        flash.success(on ? "You will get the weekly analytics digest of your brands by e-mail."
+                : "You will no longer get the weekly analytics digest.");
+        return Response.seeOther(URI.create("/profile")).build();
+    }
+
     /**
      * Answers with the page itself rather than a redirect: the new feed URL holds a secret that is shown exactly
      * once and must not travel in a flash cookie.
@@ -104,6 +115,7 @@ public class ProfileResource {
     private TemplateInstance page(String typedZone, String feedUrl, String error) {
         AppUser user = AppUser.findByUsername(viewer.username()).orElseThrow();
         String zone = typedZone != null ? typedZone : user.timezone == null ? "" : user.timezone;
-        return Templates.profile(user, zone, Zones.REGIONS, feedUrl, error, config.mail().enabled());
+        return Templates.profile(user, zone, Zones.REGIONS, feedUrl, error, config.mail().enabled(),
+                viewer.roles().contains(Role.MANAGER));
     }
 }

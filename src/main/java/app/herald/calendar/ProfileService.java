@@ -29,6 +29,11 @@ public class ProfileService {
         user(username).email = chosen.isEmpty() ? null : chosen;
     }
 
+    /** Turns a manager's weekly analytics digest on or off. */
+    public void setWeeklyDigest(String username, boolean on) {
+        user(username).weeklyDigest = on;
+    }
+
     /** Makes a new feed token (the old one stops working) and returns it; it is not retrievable later. */
     public String newFeedToken(String username) {
         String token = FeedTokens.generate();

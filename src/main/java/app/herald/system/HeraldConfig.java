@@ -60,6 +60,8 @@ public interface HeraldConfig {
 
     Analytics analytics();
 
+    Digest digest();
+
     Mail mail();
 
     Google google();
@@ -333,6 +335,27 @@ public interface HeraldConfig {
          */
         @WithDefault("3")
         int minPosts();
+
+        /**
+         * Fewest posts on each side of a dashboard recommendation (the best platform for a niche, the best strategy,
+         * against all other posts) before it is shown at all.
+         */
+        @WithDefault("10")
+        int insightMinPosts();
+    }
+
+    /** The weekly analytics digest e-mailed to each manager (see WeeklyDigest). */
+    interface Digest {
+        /**
+         * When the job looks for digests due (Quartz-style cron, seconds first; {@code off} disables it). Hourly by
+         * default, because each brand's digest falls due at {@link #hour()} on Monday in that brand's own zone.
+         */
+        @WithDefault("0 5 * * * ?")
+        String cron();
+
+        /** Hour of Monday (0–23, the brand's zone) from which last week's digest is sent. */
+        @WithDefault("8")
+        int hour();
     }
 
     /** The MariaDB started when no datasource URL is configured. */

@@ -18,7 +18,8 @@ class AnalyticsBrandAccessTest {
 
     private static final List<String> ADDRESSES = List.of("/analytics", "/analytics/data/kpis", "/analytics/data/trend",
             "/analytics/data/top", "/analytics/data/compare", "/analytics/data/strategies", "/analytics/data/heatmap",
-            "/analytics/export.csv?report=top&", "/analytics/export.csv?report=heatmap&");
+            "/analytics/export.csv?report=top&", "/analytics/export.csv?report=heatmap&", "/analytics/report",
+            "/analytics/report.pdf");
 
     @Test
     void aManagerOfBrandASeesNothingOfBrandB() {
@@ -40,7 +41,8 @@ class AnalyticsBrandAccessTest {
 
             Response insider = b.manager().session().get(path);
             assertThat(insider.statusCode()).as("the same address for brand B's manager: " + path).isEqualTo(200);
-            if (address.contains("top") || address.contains("compare") || address.equals("/analytics")) {
+            if (address.contains("top") || address.contains("compare") || address.equals("/analytics")
+                    || address.equals("/analytics/report")) {
                 assertThat(insider.body().asString()).as(path).contains(b.title("Alpha"));
             }
         }

@@ -192,6 +192,8 @@ class CrossBrandRoutesTest {
                 get("/analytics/data/strategies").query(Map.of("brand", BRAND)),
                 get("/analytics/data/heatmap").query(Map.of("brand", BRAND)),
                 get("/analytics/export.csv").query(Map.of("brand", BRAND, "report", "top")),
+                get("/analytics/report").query(Map.of("brand", BRAND)),
+                get("/analytics/report.pdf").query(Map.of("brand", BRAND)),
 
                 get("/brands/{id}", BRAND).adminOnly(),
                 post("/brands/{id}", BRAND).form(Map.of("name", "Taken over", "timezone", "UTC")).adminOnly(),

@@ -75,6 +75,8 @@ class CsrfTest {
                 .statusCode()).isEqualTo(400);
         assertThat(admin.submitWithoutToken("/profile/email", Map.of("email", "forged@example.org")).statusCode())
                 .isEqualTo(400);
+        // Without the box the forged form would turn the digest off.
+        assertThat(admin.submitWithoutToken("/profile/digest", Map.of()).statusCode()).isEqualTo(400);
         for (String route : List.of("/channels/" + channel + "/disconnect", "/channels/oauth/facebook/pages/1")) {
             assertThat(admin.submitWithoutToken(route, Map.of("confirm", "true", "pageId", "1")).statusCode()).as(route)
                     .isEqualTo(400);
@@ -82,6 +84,7 @@ class CsrfTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> Channel.<Channel>findById(channel).sandboxFailureMode))
                 .isEqualTo(SandboxFailureMode.NONE);
         assertThat(AccountsFixture.load("admin").email).isNull();
+        assertThat(AccountsFixture.load("admin").weeklyDigest).isTrue();
     }
 
     private static long demoSandboxChannel() {
@@ -98,6 +101,10 @@ class CsrfTest {
             admin.page(page).select("form[method=post]").forEach(form ->
                     assertThat(form.select("input[name=csrf-token]").attr("value")).as(page).isNotBlank());
         }
+        // A manager's profile has one more form: the weekly digest opt-out.
+        var digestForm = DemoUsers.manager().page("/profile").select("form[action=/profile/digest]");
+        assertThat(digestForm).hasSize(1);
+        assertThat(digestForm.select("input[name=csrf-token]").attr("value")).isNotBlank();
     }
 
     @Test

@@ -61,7 +61,9 @@ class RouteAccessTest {
                 Arguments.of("/analytics/data/compare", List.of(LOGIN, 200, 403, 200, 200)),
                 Arguments.of("/analytics/data/strategies", List.of(LOGIN, 200, 403, 200, 200)),
                 Arguments.of("/analytics/data/heatmap", List.of(LOGIN, 200, 403, 200, 200)),
-                Arguments.of("/analytics/export.csv?report=top", List.of(LOGIN, 200, 403, 200, 200)));
+                Arguments.of("/analytics/export.csv?report=top", List.of(LOGIN, 200, 403, 200, 200)),
+                Arguments.of("/analytics/report", List.of(LOGIN, 200, 403, 200, 200)),
+                Arguments.of("/analytics/report.pdf", List.of(LOGIN, 200, 403, 200, 200)));
     }
 
     @ParameterizedTest(name = "{0}")
