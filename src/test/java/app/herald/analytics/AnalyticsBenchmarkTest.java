@@ -2,6 +2,13 @@ package app.herald.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -13,9 +20,11 @@ import java.util.function.LongSupplier;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import app.herald.account.DemoUsers;
 import app.herald.account.Role;
 import app.herald.brand.Brand;
 import app.herald.calendar.CalendarFixture;
@@ -23,7 +32,6 @@ import app.herald.channel.ChannelStatus;
 import app.herald.platform.Platform;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 /**
  * Times each {@code /analytics/data/…} endpoint over HTTP for a brand with 100 000 publications over 90 days (and 180
@@ -64,13 +72,22 @@ class AnalyticsBenchmarkTest {
         DashboardScope scope = new DashboardScope(brand, brandName,
                 AnalyticsPeriod.parse("90d", null, null, ZONE, LocalDate.now(ZONE)), null);
 
+        // The JDK client, signed in through the login form: RestAssured's own per-request work (filters, Groovy
+        // response parsing) took ~35 ms here on a loaded machine, more than the endpoints' fixed cost.
+        URI base = URI.create("http://localhost:" + ConfigProvider.getConfig().getValue("quarkus.http.test-port",
+                Integer.class));
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<byte[]> login = send(browser, HttpRequest.newBuilder(base.resolve("/j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                        "j_username=" + manager.username() + "&j_password=" + DemoUsers.PASSWORD)).build());
+        assertThat(login.statusCode()).as("sign-in").isEqualTo(302);
+
         List<String> missed = new ArrayList<>();
         for (String endpoint : ENDPOINTS) {
             String path = "/analytics/data/" + endpoint + "?brand=" + brand + "&period=90d";
             LongSupplier http = () -> {
                 long start = System.nanoTime();
-                Response response = manager.session().get(path);
-                response.body().asByteArray();
+                HttpResponse<byte[]> response = send(browser, HttpRequest.newBuilder(base.resolve(path)).build());
                 long took = System.nanoTime() - start;
                 assertThat(response.statusCode()).as(path).isEqualTo(200);
                 return took;
@@ -102,6 +119,17 @@ class AnalyticsBenchmarkTest {
             }
         }
         assertThat(missed).as("endpoints over 100 ms or 1.5x their SQL").isEmpty();
+    }
+
+    private static HttpResponse<byte[]> send(HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long median(List<Long> nanos) {
