@@ -155,19 +155,17 @@ public class MetricRecorder {
     private static void insertSnapshots(Connection connection, Map<Long, List<Fetch>> byPublication, Instant importedAt)
             throws SQLException {
         List<Fetch> measured = byPublication.values().stream().flatMap(List::stream).filter(fetch -> fetch.metrics() != null).toList();
-        for (List<Fetch> chunk : MetricRollups.chunks(measured)) {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT IGNORE INTO metric_snapshot (publication_id,"
-                    + " measured_at, imported_at, " + String.join(", ", SNAPSHOT_COLUMNS) + ") VALUES "
-                    + String.join(", ", Collections.nCopies(chunk.size(), MetricRollups.placeholders(3 + SNAPSHOT_COLUMNS.size()))))) {
-                int index = 1;
-                for (Fetch fetch : chunk) {
-                    insert.setLong(index++, fetch.publicationId());
-                    insert.setObject(index++, MetricRollups.utc(fetch.metrics().asOf()));
-                    insert.setObject(index++, MetricRollups.utc(importedAt));
-                    index = bindSnapshot(insert, index, fetch.metrics());
-                }
-                insert.executeUpdate();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT IGNORE INTO metric_snapshot (publication_id,"
+                + " measured_at, imported_at, " + String.join(", ", SNAPSHOT_COLUMNS) + ") VALUES "
+                + MetricRollups.placeholders(3 + SNAPSHOT_COLUMNS.size()))) {
+            for (Fetch fetch : measured) {
+                insert.setLong(1, fetch.publicationId());
+                insert.setObject(2, MetricRollups.utc(fetch.metrics().asOf()));
+                insert.setObject(3, MetricRollups.utc(importedAt));
+                bindSnapshot(insert, 4, fetch.metrics());
+                insert.addBatch();
             }
+            MetricRollups.execute(insert, measured.size());
         }
     }
 

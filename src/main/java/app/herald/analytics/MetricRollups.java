@@ -167,7 +167,8 @@ public class MetricRollups {
 
         Map<Level, Map<Cell, Sums>> sums = new HashMap<>();
         Map<Level, Set<Map.Entry<Cell, Integer>>> emptied = new HashMap<>();
-        List<Object[]> dayRows = new ArrayList<>();
+        List<Object[]> freshDays = new ArrayList<>();
+        List<Object[]> changedDays = new ArrayList<>();
         for (Target target : targets) {
             long id = target.publicationId();
             NavigableMap<LocalDate, Day> days = known.get(id);
@@ -201,10 +202,10 @@ public class MetricRollups {
                     }
                 }
                 days.put(day, new Day(reading.measuredAt(), reading.values()));
-                dayRows.add(new Object[] { id, day, reading.measuredAt(), reading.values() });
+                (before == null ? freshDays : changedDays).add(new Object[] { id, day, reading.measuredAt(), reading.values() });
             }
         }
-        writeDays(connection, dayRows);
+        writeDays(connection, freshDays, changedDays);
         for (Level level : Level.values()) {
             write(connection, level, sums.getOrDefault(level, Map.of()));
             for (Map.Entry<Cell, Integer> cell : emptied.getOrDefault(level, Set.of())) {
@@ -317,7 +318,23 @@ public class MetricRollups {
         }
     }
 
-    private static void writeDays(Connection connection, List<Object[]> rows) throws SQLException {
+    /** Writes day rows: {@code fresh} ones (no row for their day yet) in one bulk INSERT batch, the others upserted. */
+    private static void writeDays(Connection connection, List<Object[]> fresh, List<Object[]> changed) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO publication_metric_day (publication_id, day,"
+                + " measured_at, " + String.join(", ", DayValues.COLUMNS) + ") VALUES " + placeholders(3 + DayValues.COLUMNS.size()))) {
+            for (Object[] row : fresh) {
+                insert.setLong(1, (Long) row[0]);
+                insert.setObject(2, row[1]);
+                insert.setObject(3, utc((Instant) row[2]));
+                bind(insert, 4, ((DayValues) row[3]).values());
+                insert.addBatch();
+            }
+            execute(insert, fresh.size());
+        }
+        upsertDays(connection, changed);
+    }
+
+    private static void upsertDays(Connection connection, List<Object[]> rows) throws SQLException {
         String columns = String.join(", ", DayValues.COLUMNS);
         String updates = DayValues.COLUMNS.stream().map(c -> c + " = VALUES(" + c + ")").reduce((a, b) -> a + ", " + b).orElseThrow();
         for (List<Object[]> chunk : chunks(rows)) {
@@ -357,6 +374,17 @@ public class MetricRollups {
                 }
                 insert.executeUpdate();
             }
+        }
+    }
+
+    /**
+     * Runs a batch of plain single-row INSERTs: the driver sends it as one bulk command with binary parameters
+     * (Connector/J's useBulkStmtsForInserts), cheaper for the server than one long multi-row text statement. Upserts
+     * stay multi-row statements: the driver sends a batch of those row by row.
+     */
+    static void execute(PreparedStatement batch, int rows) throws SQLException {
+        if (rows > 0) {
+            batch.executeBatch();
         }
     }
 
@@ -504,7 +532,7 @@ public class MetricRollups {
                 List<Object[]> rows = new ArrayList<>();
                 fresh.publicationDays().forEach((id, days) -> days.forEach((day, value) ->
                         rows.add(new Object[] { id, day, value.measuredAt(), value.values() })));
-                writeDays(connection, rows);
+                writeDays(connection, rows, List.of());
                 for (Level level : Level.values()) {
                     Map<Cell, Sums> mine = new TreeMap<>();
                     fresh.cells().forEach((cell, sums) -> {
