@@ -49,8 +49,8 @@ public class MetricRecorder {
     public record Fetch(long publicationId, VideoMetrics metrics, String note, Instant nextFetchAt) {
     }
 
-    /** Where a publication's metrics row places it. */
-    private record Placed(long brandId, long channelId, String platform, Instant publishedAt, Instant measuredAt) {
+    /** Where a publication's metrics row places it, and its newest stored snapshot as day values (null: none yet). */
+    private record Placed(long brandId, long channelId, String platform, Instant publishedAt, MetricRollups.Day newest) {
     }
 
     /** Records {@code fetches} (a publication may appear several times) and marks {@code channelsAsOf}, in one new transaction. */
@@ -85,7 +85,7 @@ public class MetricRecorder {
                         .map(fetch -> new MetricRollups.Reading(fetch.metrics().asOf(), DayValues.of(fetch.metrics()))).toList();
                 if (!readings.isEmpty()) {
                     targets.add(new MetricRollups.Target(id, where.brandId(), where.channelId(), where.platform(),
-                            zones.get(where.brandId()), readings));
+                            zones.get(where.brandId()), readings, where.newest()));
                 }
             });
             rollups.apply(connection, targets);
@@ -107,11 +107,14 @@ public class MetricRecorder {
         }
     }
 
-    /** Locks the publications' metrics rows (one writer per publication at a time) and reads where they belong. */
+    /**
+     * Locks the publications' metrics rows (one writer per publication at a time: a lease that ran out may have been
+     * taken over) and reads where they belong and their newest snapshot, which spares the rollups a day-row read.
+     */
     private static Map<Long, Placed> lock(Connection connection, Set<Long> ids) throws SQLException {
         Map<Long, Placed> placed = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT publication_id, brand_id, channel_id, platform,"
-                + " published_at, measured_at FROM publication_metrics WHERE publication_id IN ("
+                + " published_at, measured_at, " + String.join(", ", SNAPSHOT_COLUMNS) + " FROM publication_metrics WHERE publication_id IN ("
                 + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") ORDER BY publication_id FOR UPDATE")) {
             int index = 1;
             for (long id : ids) {
@@ -119,9 +122,11 @@ public class MetricRecorder {
             }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
+                    Instant measured = MetricRollups.instant(rows.getObject(6, LocalDateTime.class));
+                    MetricRollups.Day newest = measured == null ? null : new MetricRollups.Day(measured,
+                            DayValues.of(MetricRollups.metrics(measured, rows, 7)));
                     placed.put(rows.getLong(1), new Placed(rows.getLong(2), rows.getLong(3), rows.getString(4),
-                            MetricRollups.instant(rows.getObject(5, LocalDateTime.class)),
-                            MetricRollups.instant(rows.getObject(6, LocalDateTime.class))));
+                            MetricRollups.instant(rows.getObject(5, LocalDateTime.class)), newest));
                 }
             }
         }
@@ -150,19 +155,17 @@ public class MetricRecorder {
     private static void insertSnapshots(Connection connection, Map<Long, List<Fetch>> byPublication, Instant importedAt)
             throws SQLException {
         List<Fetch> measured = byPublication.values().stream().flatMap(List::stream).filter(fetch -> fetch.metrics() != null).toList();
-        for (List<Fetch> chunk : MetricRollups.chunks(measured)) {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT IGNORE INTO metric_snapshot (publication_id,"
-                    + " measured_at, imported_at, " + String.join(", ", SNAPSHOT_COLUMNS) + ") VALUES "
-                    + String.join(", ", Collections.nCopies(chunk.size(), MetricRollups.placeholders(3 + SNAPSHOT_COLUMNS.size()))))) {
-                int index = 1;
-                for (Fetch fetch : chunk) {
-                    insert.setLong(index++, fetch.publicationId());
-                    insert.setObject(index++, MetricRollups.utc(fetch.metrics().asOf()));
-                    insert.setObject(index++, MetricRollups.utc(importedAt));
-                    index = bindSnapshot(insert, index, fetch.metrics());
-                }
-                insert.executeUpdate();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT IGNORE INTO metric_snapshot (publication_id,"
+                + " measured_at, imported_at, " + String.join(", ", SNAPSHOT_COLUMNS) + ") VALUES "
+                + MetricRollups.placeholders(3 + SNAPSHOT_COLUMNS.size()))) {
+            for (Fetch fetch : measured) {
+                insert.setLong(1, fetch.publicationId());
+                insert.setObject(2, MetricRollups.utc(fetch.metrics().asOf()));
+                insert.setObject(3, MetricRollups.utc(importedAt));
+                bindSnapshot(insert, 4, fetch.metrics());
+                insert.addBatch();
             }
+            MetricRollups.execute(insert, measured.size());
         }
     }
 

@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import app.herald.channel.VideoMetrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -41,8 +42,12 @@ public class MetricRollups {
     @Inject
     DataSource dataSource;
 
-    /** One publication's new readings, with what places them: its brand's zone, channel and platform. */
-    record Target(long publicationId, long brandId, long channelId, String platform, ZoneId zone, List<Reading> readings) {
+    /**
+     * One publication's new readings, with what places them: its brand's zone, channel and platform, and its newest
+     * stored snapshot as day values ({@code newest}, null when unknown or none).
+     */
+    record Target(long publicationId, long brandId, long channelId, String platform, ZoneId zone, List<Reading> readings,
+            Day newest) {
     }
 
     record Reading(Instant measuredAt, DayValues values) {
@@ -162,7 +167,8 @@ public class MetricRollups {
 
         Map<Level, Map<Cell, Sums>> sums = new HashMap<>();
         Map<Level, Set<Map.Entry<Cell, Integer>>> emptied = new HashMap<>();
-        List<Object[]> dayRows = new ArrayList<>();
+        List<Object[]> freshDays = new ArrayList<>();
+        List<Object[]> changedDays = new ArrayList<>();
         for (Target target : targets) {
             long id = target.publicationId();
             NavigableMap<LocalDate, Day> days = known.get(id);
@@ -196,10 +202,10 @@ public class MetricRollups {
                     }
                 }
                 days.put(day, new Day(reading.measuredAt(), reading.values()));
-                dayRows.add(new Object[] { id, day, reading.measuredAt(), reading.values() });
+                (before == null ? freshDays : changedDays).add(new Object[] { id, day, reading.measuredAt(), reading.values() });
             }
         }
-        writeDays(connection, dayRows);
+        writeDays(connection, freshDays, changedDays);
         for (Level level : Level.values()) {
             write(connection, level, sums.getOrDefault(level, Map.of()));
             for (Map.Entry<Cell, Integer> cell : emptied.getOrDefault(level, Set.of())) {
@@ -262,23 +268,37 @@ public class MetricRollups {
 
     /**
      * For each publication: its stored days from the day before its earliest new reading's day (the last one with
-     * data) on. Days further back stay unread unless a value must be carried from them ({@code olderUnread}).
+     * data) on. Days further back stay unread unless a value must be carried from them ({@code olderUnread}). When all
+     * new readings fall on days after the newest stored snapshot's (the usual import), that snapshot is the last day
+     * with data, and no day row is read.
      */
     private static void load(Connection connection, List<Target> targets, Map<Long, NavigableMap<LocalDate, Reading>> latest,
             Map<Long, NavigableMap<LocalDate, Day>> known, Map<Long, LocalDate> olderUnread) throws SQLException {
+        List<Target> unknown = new ArrayList<>();
+        for (Target target : targets) {
+            NavigableMap<LocalDate, Day> days = new TreeMap<>();
+            known.put(target.publicationId(), days);
+            LocalDate newest = target.newest() == null ? null : day(target.newest().measuredAt(), target.zone());
+            if (newest != null && newest.isBefore(latest.get(target.publicationId()).firstKey())) {
+                days.put(newest, target.newest());
+                olderUnread.put(target.publicationId(), newest);
+            } else {
+                unknown.add(target);
+            }
+        }
+        if (unknown.isEmpty()) {
+            return;
+        }
         StringBuilder sql = new StringBuilder();
         String columns = String.join(", ", DayValues.COLUMNS);
-        for (int i = 0; i < targets.size(); i++) {
+        for (int i = 0; i < unknown.size(); i++) {
             sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT publication_id, day, measured_at, ").append(columns)
                     .append(" FROM publication_metric_day WHERE publication_id = ? AND day >= COALESCE((SELECT MAX(day)")
                     .append(" FROM publication_metric_day WHERE publication_id = ? AND day < ?), ?))");
         }
-        for (Target target : targets) {
-            known.put(target.publicationId(), new TreeMap<>());
-        }
         try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
             int index = 1;
-            for (Target target : targets) {
+            for (Target target : unknown) {
                 LocalDate first = latest.get(target.publicationId()).firstKey();
                 select.setLong(index++, target.publicationId());
                 select.setLong(index++, target.publicationId());
@@ -298,7 +318,23 @@ public class MetricRollups {
         }
     }
 
-    private static void writeDays(Connection connection, List<Object[]> rows) throws SQLException {
+    /** Writes day rows: {@code fresh} ones (no row for their day yet) in one bulk INSERT batch, the others upserted. */
+    private static void writeDays(Connection connection, List<Object[]> fresh, List<Object[]> changed) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO publication_metric_day (publication_id, day,"
+                + " measured_at, " + String.join(", ", DayValues.COLUMNS) + ") VALUES " + placeholders(3 + DayValues.COLUMNS.size()))) {
+            for (Object[] row : fresh) {
+                insert.setLong(1, (Long) row[0]);
+                insert.setObject(2, row[1]);
+                insert.setObject(3, utc((Instant) row[2]));
+                bind(insert, 4, ((DayValues) row[3]).values());
+                insert.addBatch();
+            }
+            execute(insert, fresh.size());
+        }
+        upsertDays(connection, changed);
+    }
+
+    private static void upsertDays(Connection connection, List<Object[]> rows) throws SQLException {
         String columns = String.join(", ", DayValues.COLUMNS);
         String updates = DayValues.COLUMNS.stream().map(c -> c + " = VALUES(" + c + ")").reduce((a, b) -> a + ", " + b).orElseThrow();
         for (List<Object[]> chunk : chunks(rows)) {
@@ -338,6 +374,17 @@ public class MetricRollups {
                 }
                 insert.executeUpdate();
             }
+        }
+    }
+
+    /**
+     * Runs a batch of plain single-row INSERTs: the driver sends it as one bulk command with binary parameters
+     * (Connector/J's useBulkStmtsForInserts), cheaper for the server than one long multi-row text statement. Upserts
+     * stay multi-row statements: the driver sends a batch of those row by row.
+     */
+    static void execute(PreparedStatement batch, int rows) throws SQLException {
+        if (rows > 0) {
+            batch.executeBatch();
         }
     }
 
@@ -422,7 +469,7 @@ public class MetricRollups {
                     select.setLong(1, brandId);
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
-                            Target target = new Target(rows.getLong(1), brandId, rows.getLong(2), rows.getString(3), zone, List.of());
+                            Target target = new Target(rows.getLong(1), brandId, rows.getLong(2), rows.getString(3), zone, List.of(), null);
                             targets.put(target.publicationId(), target);
                             LocalDate published = day(instant(rows.getObject(4, LocalDateTime.class)), zone);
                             for (Level level : Level.values()) {
@@ -440,9 +487,7 @@ public class MetricRollups {
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
                             Instant measured = instant(rows.getObject(2, LocalDateTime.class));
-                            DayValues values = DayValues.of(new app.herald.channel.VideoMetrics(measured, whole(rows, 3),
-                                    whole(rows, 4), whole(rows, 5), whole(rows, 6), whole(rows, 7), whole(rows, 8),
-                                    decimal(rows, 9), decimal(rows, 10), whole(rows, 11), whole(rows, 12)));
+                            DayValues values = DayValues.of(metrics(measured, rows, 3));
                             days.computeIfAbsent(rows.getLong(1), id -> new TreeMap<>()).put(day(measured, zone), new Day(measured, values));
                         }
                     }
@@ -487,7 +532,7 @@ public class MetricRollups {
                 List<Object[]> rows = new ArrayList<>();
                 fresh.publicationDays().forEach((id, days) -> days.forEach((day, value) ->
                         rows.add(new Object[] { id, day, value.measuredAt(), value.values() })));
-                writeDays(connection, rows);
+                writeDays(connection, rows, List.of());
                 for (Level level : Level.values()) {
                     Map<Cell, Sums> mine = new TreeMap<>();
                     fresh.cells().forEach((cell, sums) -> {
@@ -549,6 +594,13 @@ public class MetricRollups {
             values[column] = rows.wasNull() ? null : value;
         }
         return new DayValues(values);
+    }
+
+    /** A snapshot's ten counters read from {@code first} on, in metric_snapshot's column order. */
+    static VideoMetrics metrics(Instant measured, ResultSet rows, int first) throws SQLException {
+        return new VideoMetrics(measured, whole(rows, first), whole(rows, first + 1), whole(rows, first + 2),
+                whole(rows, first + 3), whole(rows, first + 4), whole(rows, first + 5), decimal(rows, first + 6),
+                decimal(rows, first + 7), whole(rows, first + 8), whole(rows, first + 9));
     }
 
     private static Long whole(ResultSet rows, int column) throws SQLException {

@@ -130,7 +130,7 @@ public class MetricsClaims {
                 for (Object[] row : chunk) {
                     if (inserted.contains((Long) row[0])) {
                         mine.add(new MetricRollups.Target((Long) row[0], (Long) row[1], (Long) row[2], (String) row[3],
-                                zones.get((Long) row[1]), List.of()));
+                                zones.get((Long) row[1]), List.of(), null));
                         publishedAt.put((Long) row[0], (Instant) row[4]);
                     }
                 }

@@ -200,9 +200,13 @@ class ImportBenchmarkTest {
                 }
             }
             sql.executeUpdate("INSERT INTO publication_metrics (publication_id, brand_id, channel_id, platform, published_at,"
-                    + " next_fetch_at, fetches, measured_at, views) SELECT p.id, " + brand + ", p.channel_id, c.platform, p.published_at,"
-                    + " NULL, " + SNAPSHOTS_EACH + ", p.published_at + INTERVAL " + (DAYS_EACH - 1) + " DAY, 5000 FROM publication p"
+                    + " next_fetch_at, fetches, measured_at, views, likes, comments, shares, watch_time_seconds, average_percent_viewed,"
+                    + " followers_gained) SELECT p.id, " + brand + ", p.channel_id, c.platform, p.published_at, NULL, " + SNAPSHOTS_EACH
+                    + ", p.published_at + INTERVAL " + (DAYS_EACH - 1) + " DAY + INTERVAL 23 HOUR, " + DAYS_EACH + " * 120, "
+                    + DAYS_EACH + " * 5, " + DAYS_EACH + ", " + DAYS_EACH + ", " + DAYS_EACH + " * 960, 45.0, " + DAYS_EACH + " DIV 4"
+                    + " FROM publication p"
                     + " JOIN channel c ON c.id = p.channel_id WHERE p.id >= " + firstPublication + " AND p.created_by = 'bench'");
+            // Its newest snapshot above is the last day row's below, as the recording path keeps them.
             // 100 snapshots a publication: spread over its first 40 days.
             sql.executeUpdate("INSERT INTO metric_snapshot (publication_id, measured_at, imported_at, views, likes, comments,"
                     + " shares, watch_time_seconds, average_view_seconds, average_percent_viewed, followers_gained)"
