@@ -337,8 +337,9 @@ public interface HeraldConfig {
         int minPosts();
 
         /**
-         * Fewest posts on each side of a dashboard recommendation (the best platform for a niche, the best strategy,
-         * against all other posts) before it is shown at all.
+         * Fewest posts on each side of a dashboard recommendation (the best platform for a niche, strategy, time,
+         * caption length or hashtag count, against all other posts) before it is shown at all; also the fewest posts
+         * on a platform before its top quartile defines content worth posting elsewhere.
          */
         @WithDefault("10")
         int insightMinPosts();
