@@ -52,6 +52,8 @@ public class Recommendations {
     private static final int[] HASHTAG_BOUNDS = { 1, 3, 6 };
     /** Top-quartile content shown at most, best first: a few suggestions, not a list to work through. */
     private static final int MOST_CROSS_POSTS = 3;
+    /** Top-quartile content items looked up per query for their other platforms. */
+    private static final int CANDIDATE_PAGE = 200;
     /** Publications that ended without going out: the content is still "not on" that platform. */
     private static final Set<String> NOT_OUT = Set.of("FAILED", "MISSED", "CANCELLED");
 
@@ -182,25 +184,33 @@ public class Recommendations {
             return List.of();
         }
         Set<Platform> active = activePlatforms(scope.brandId());
-        Map<Long, Set<Platform>> on = platformsOf(best.keySet());
+        List<Post> candidates = best.values().stream().sorted(Comparator.comparingDouble(Post::engagement).reversed())
+                .toList();
         List<Insight> insights = new ArrayList<>();
-        best.values().stream().sorted(Comparator.comparingDouble(Post::engagement).reversed()).forEach(post -> {
-            Set<Platform> missing = EnumSet.noneOf(Platform.class);
-            missing.addAll(active);
-            missing.removeAll(on.getOrDefault(post.contentId(), Set.of()));
-            missing.remove(post.platform());
-            if (missing.isEmpty() || insights.size() == MOST_CROSS_POSTS) {
-                return;
+        // Best first, a page of candidates at a time: a large period's top quartile is thousands of items.
+        for (int from = 0; from < candidates.size() && insights.size() < MOST_CROSS_POSTS; from += CANDIDATE_PAGE) {
+            List<Post> page = candidates.subList(from, Math.min(from + CANDIDATE_PAGE, candidates.size()));
+            Map<Long, Set<Platform>> on = platformsOf(page.stream().map(Post::contentId).toList());
+            for (Post post : page) {
+                Set<Platform> missing = EnumSet.noneOf(Platform.class);
+                missing.addAll(active);
+                missing.removeAll(on.getOrDefault(post.contentId(), Set.of()));
+                missing.remove(post.platform());
+                if (!missing.isEmpty() && insights.size() < MOST_CROSS_POSTS) {
+                    insights.add(notYetOn(post, missing, byPlatform.get(post.platform()).size(), cuts.get(post.platform())));
+                }
             }
-            String label = post.platform().label();
-            int n = byPlatform.get(post.platform()).size();
-            insights.add(new Insight("not-yet-elsewhere", String.format(Locale.ROOT,
-                    "'%s' did well on %s (top 25%% of %d posts); it is not on %s yet.", post.title(), label, n,
-                    missing.stream().map(Platform::label).collect(Collectors.joining(" or "))),
-                    String.format(Locale.ROOT, "%.1f%% engagement on %s against a top-quartile cut of %.1f%% over %d %s"
-                            + " posts", post.engagement() * 100, label, cuts.get(post.platform()) * 100, n, label)));
-        });
+        }
         return insights;
+    }
+
+    private static Insight notYetOn(Post post, Set<Platform> missing, int n, double cut) {
+        String label = post.platform().label();
+        return new Insight("not-yet-elsewhere", String.format(Locale.ROOT,
+                "'%s' did well on %s (top 25%% of %d posts); it is not on %s yet.", post.title(), label, n,
+                missing.stream().map(Platform::label).collect(Collectors.joining(" or "))),
+                String.format(Locale.ROOT, "%.1f%% engagement on %s against a top-quartile cut of %.1f%% over %d %s"
+                        + " posts", post.engagement() * 100, label, cut * 100, n, label));
     }
 
     private Set<Platform> activePlatforms(long brandId) {
@@ -213,7 +223,7 @@ public class Recommendations {
     }
 
     /** The platforms each content item has a publication on, except ones that ended without going out. */
-    private Map<Long, Set<Platform>> platformsOf(Set<Long> contentIds) {
+    private Map<Long, Set<Platform>> platformsOf(List<Long> contentIds) {
         Map<Long, Set<Platform>> platforms = new HashMap<>();
         for (Object row : em.createNativeQuery("SELECT DISTINCT p.content_id, ch.platform FROM publication p"
                 + " JOIN channel ch ON ch.id = p.channel_id WHERE p.content_id IN (:ids) AND p.status NOT IN (:ended)")
