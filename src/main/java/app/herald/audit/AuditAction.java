@@ -36,6 +36,8 @@ public enum AuditAction {
     BLACKOUT_REMOVED("Blackout date removed"),
     EXPERIMENT_CREATED("Experiment created"),
     EXPERIMENT_POST_ADDED("Experiment post added"),
+    EXPERIMENT_ARMS_PREPARED("Experiment arm posts prepared"),
+    EXPERIMENT_POSTS_BOOKED("Experiment posts booked"),
     EXPERIMENT_STOPPED("Experiment stopped"),
     EXPERIMENT_DELETED("Experiment deleted");
 

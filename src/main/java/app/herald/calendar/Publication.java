@@ -29,6 +29,13 @@ public class Publication extends IdentifiedEntity {
     @JoinColumn(name = "channel_id")
     public Channel channel;
 
+    /**
+     * 0 for the content's one post on this channel; an experiment arm's content posts once per proposed slot, each
+     * with that slot's id here, so one publication per content, channel and key (V24).
+     */
+    @Column(name = "post_key", nullable = false)
+    public long postKey;
+
     @Column(name = "scheduled_at", nullable = false)
     public Instant scheduledAt;
 

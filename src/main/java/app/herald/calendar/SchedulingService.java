@@ -104,8 +104,8 @@ public class SchedulingService {
         Instant notBefore = now.plus(earliest).plus(Duration.ofMinutes(1));
         Predicate<LocalDate> dayAllowed = day -> !BlackoutDate.isBlackout(content.brand, day);
         Map<Channel, Optional<Publication>> existingOn = new LinkedHashMap<>();
-        channels.forEach(channel -> existingOn.put(channel, Publication.<Publication>find("content = ?1 and channel = ?2",
-                content, channel).firstResultOptional()));
+        channels.forEach(channel -> existingOn.put(channel, Publication.<Publication>find("content = ?1 and channel = ?2"
+                + " and postKey = 0", content, channel).firstResultOptional()));
         Optional<Channel> leadChannel = channels.stream().filter(channel -> channel.platform == lead).findFirst();
         // A learned anchor must leave every channel still to be booked within its rules at its own offset.
         Predicate<Instant> anchorAllowed = anchorAt -> existingOn.entrySet().stream()
@@ -155,8 +155,8 @@ public class SchedulingService {
                             + content.title + "'."));
             Channel.findById(channel.id, LockModeType.PESSIMISTIC_WRITE);
             Instant at = WallClock.resolve(choice.local(), channel.zone()).toInstant();
-            Publication publication = Publication.<Publication>find("content = ?1 and channel = ?2", content, channel)
-                    .firstResultOptional().orElse(null);
+            Publication publication = Publication.<Publication>find("content = ?1 and channel = ?2 and postKey = 0", content,
+                    channel).firstResultOptional().orElse(null);
             if (publication != null && publication.status == PublicationStatus.SCHEDULED
                     && publication.revisionId.equals(content.approvedRevisionId)) {
                 conflicts.add("'" + content.title + "' is already scheduled on " + channel.label()
@@ -192,6 +192,38 @@ public class SchedulingService {
                     + (booked.size() == 1 ? "" : "s"));
         }
         return booked;
+    }
+
+    /**
+     * Books one more post of approved content on a channel beside its usual one, under {@code postKey} (an experiment
+     * slot's id), so the same key is never booked twice; every {@link ScheduleRules} check passes with the channel
+     * locked, or nothing is booked.
+     */
+    public Publication bookRepeat(long contentId, long channelId, long postKey, Instant at, String note, Instant now) {
+        ContentItem content = contents.find(contentId);
+        Channel channel = channelsFor(content).stream().filter(c -> c.id == channelId).findFirst()
+                .orElseThrow(() -> new ScheduleException("Channel " + channelId + " does not post for '" + content.title + "'."));
+        Channel.findById(channel.id, LockModeType.PESSIMISTIC_WRITE);
+        if (Publication.count("content = ?1 and channel = ?2 and postKey = ?3", content, channel, postKey) > 0) {
+            throw new ScheduleException("'" + content.title + "' is already booked for this slot on " + channel.label() + ".");
+        }
+        List<String> conflicts = rules.conflicts(new ScheduleRules.Candidate(content, channel, at, null), now);
+        if (!conflicts.isEmpty()) {
+            throw new ScheduleException(channel.label() + ": " + String.join(" ", conflicts));
+        }
+        Publication publication = new Publication();
+        publication.content = content;
+        publication.channel = channel;
+        publication.postKey = postKey;
+        publication.createdBy = identity.getPrincipal().getName();
+        publication.createdAt = now;
+        fill(publication, at, content.approvedRevisionId, SlotSource.EXPERIMENT, note, now);
+        publications.create(publication, "At " + at + " (" + WallClock.format(at.atZone(channel.zone())) + "), "
+                + SlotSource.EXPERIMENT.label().toLowerCase() + (note == null ? "" : ": " + note));
+        if (content.state == ContentState.APPROVED) {
+            workflow.move(content, ContentState.SCHEDULED, "Scheduled on " + channel.label());
+        }
+        return publication;
     }
 
     /** Moves a publication to {@code at} if every check passes; the calendar's drag and drop and its form both land here. */

@@ -9,7 +9,8 @@ import app.herald.platform.Platform;
 public enum SlotSource {
     DOCUMENTED_DEFAULT("Platform default slot"),
     LEARNED("Learned from the channel's own engagement"),
-    CHOSEN("Chosen by a user");
+    CHOSEN("Chosen by a user"),
+    EXPERIMENT("Proposed for an A/B experiment's arm");
 
     private final String label;
 

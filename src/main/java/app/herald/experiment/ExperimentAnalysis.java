@@ -1,5 +1,6 @@
 package app.herald.experiment;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -27,12 +28,24 @@ final class ExperimentAnalysis {
     static final long SEED = 20261207L;
 
     /** How the result was reached, in words the page prints. */
-    static String method(ExperimentMetric metric) {
-        return "Each post's " + metric.label().toLowerCase() + " (latest value) is divided by the median of its channel's"
-                + " posts, so a big and a small channel compare fairly. The leading arm (highest median) is compared with"
+    static String method(ExperimentMetric metric, Duration age) {
+        String at = ageText(age);
+        return "Every post is measured at the same age: its " + metric.label().toLowerCase() + " " + at + " after it was"
+                + " published (the day it reached that age in its day rollup, or the last day before it); posts younger"
+                + " than " + at + " wait and are not in the sample. Each value is divided by the median of its channel's"
+                + " posts at that age, so a big and a small channel compare fairly. The leading arm (highest median) is compared with"
                 + " each other arm by a two-sided Mann-Whitney rank test (Apache Commons Math; p-values are multiplied by"
                 + " the number of comparisons) and the difference of medians gets a 95% bootstrap percentile interval ("
                 + RESAMPLES + " resamples, fixed seed, so the result is reproducible).";
+    }
+
+    /** "7 days", "36 hours". */
+    static String ageText(Duration age) {
+        if (age.toHours() % 24 == 0) {
+            long days = age.toDays();
+            return days + " day" + (days == 1 ? "" : "s");
+        }
+        return age.toHours() + " hours";
     }
 
     static final String NOT_RANDOMISED = "These are not randomised viewer splits: each arm is a separate post, seen by"

@@ -6,6 +6,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import app.herald.content.ContentItem;
 import app.herald.system.IdentifiedEntity;
 
 /** One version of the tested text ("A", "B", …); its posts are {@link ExperimentPost} rows. */
@@ -22,4 +23,9 @@ public class ExperimentArm extends IdentifiedEntity {
 
     @Column(nullable = false, columnDefinition = "TEXT")
     public String text;
+
+    /** The content item that posts this arm's text (prepared by Herald, reviewed like any other); null until then. */
+    @ManyToOne
+    @JoinColumn(name = "content_id")
+    public ContentItem content;
 }

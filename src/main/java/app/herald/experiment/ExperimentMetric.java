@@ -3,16 +3,18 @@ package app.herald.experiment;
 import java.util.Locale;
 
 /**
- * The primary metrics an experiment can be judged on, each as a SQL expression over {@code publication_metrics pm}
- * (null when the platform does not give it, never 0) and how pages print it.
+ * The primary metrics an experiment can be judged on, each as a SQL expression over a post's day rollup
+ * {@code publication_metric_day d} (cumulative values; null when the platform does not give it, never 0) and how pages
+ * print it.
  */
 public enum ExperimentMetric {
-    AVERAGE_PERCENT_VIEWED("Average % viewed", "pm.average_percent_viewed", true),
+    AVERAGE_PERCENT_VIEWED("Average % viewed",
+            "case when d.views_with_percent > 0 then 100.0 * d.percent_viewed_views / d.views_with_percent end", true),
     ENGAGEMENT_RATE("Engagement rate",
-            "case when pm.views > 0 and coalesce(pm.likes, pm.comments, pm.shares, pm.saves) is not null then"
-                    + " (coalesce(pm.likes, 0) + coalesce(pm.comments, 0) + coalesce(pm.shares, 0) + coalesce(pm.saves, 0))"
-                    + " * 100.0 / pm.views end", true),
-    VIEWS("Views", "pm.views", false);
+            "case when d.views > 0 and coalesce(d.likes, d.comments, d.shares, d.saves) is not null then"
+                    + " (coalesce(d.likes, 0) + coalesce(d.comments, 0) + coalesce(d.shares, 0) + coalesce(d.saves, 0))"
+                    + " * 100.0 / d.views end", true),
+    VIEWS("Views", "d.views", false);
 
     private final String label;
     private final String sql;
@@ -28,7 +30,7 @@ public enum ExperimentMetric {
         return label;
     }
 
-    /** The metric as a SQL expression over the alias {@code pm} of {@code publication_metrics}. */
+    /** The metric as a SQL expression over the alias {@code d} of {@code publication_metric_day}. */
     String sql() {
         return sql;
     }

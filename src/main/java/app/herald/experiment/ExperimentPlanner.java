@@ -14,6 +14,7 @@ import app.herald.calendar.ScheduleRules;
 import app.herald.calendar.SlotAdvisor;
 import app.herald.channel.Channel;
 import app.herald.channel.ChannelStatus;
+import app.herald.content.ContentItem;
 import app.herald.platform.PlatformSpec;
 import app.herald.platform.PlatformSpecs;
 
@@ -55,8 +56,8 @@ public class ExperimentPlanner {
             for (int turn = 0; turn < arms.size(); turn++) {
                 ExperimentArm arm = arms.get((round + turn) % arms.size());
                 Channel channel = channels.get(plan.size() % channels.size());
-                Instant at = firstFree(experiment, channel, start, end, taken.computeIfAbsent(channel, c -> new ArrayList<>()),
-                        now);
+                Instant at = firstFree(experiment, experiment.content, channel, start, end,
+                        taken.computeIfAbsent(channel, c -> new ArrayList<>()), now);
                 if (at == null) {
                     throw new ExperimentException("Only " + plan.size() + " of the " + total + " posts fit in "
                             + experiment.platform.label() + "'s scheduling window (" + spec.latestSchedule().toDays()
@@ -71,8 +72,21 @@ public class ExperimentPlanner {
         return plan;
     }
 
-    private Instant firstFree(Experiment experiment, Channel channel, Instant start, Instant end, List<Instant> planned,
+    /**
+     * A new time for a proposed slot on {@code channel} that no longer passes the rules for {@code content}: the first
+     * free suggested slot from {@code from}, clear of the experiment's {@code others} on that channel; null when none
+     * is left in the platform's window.
+     */
+    Instant repropose(Experiment experiment, ContentItem content, Channel channel, Instant from, List<Instant> others,
             Instant now) {
+        PlatformSpec spec = PlatformSpecs.of(experiment.platform);
+        Instant start = now.plus(spec.earliestSchedule()).plus(Duration.ofMinutes(1));
+        return firstFree(experiment, content, channel, from.isAfter(start) ? from : start, now.plus(spec.latestSchedule()),
+                others, now);
+    }
+
+    private Instant firstFree(Experiment experiment, ContentItem content, Channel channel, Instant start, Instant end,
+            List<Instant> planned, Instant now) {
         Instant from = start;
         while (true) {
             Instant at = advisor.next(experiment.platform, channel.zone(), from,
@@ -82,7 +96,7 @@ public class ExperimentPlanner {
                 return null;
             }
             boolean clearOfPlan = planned.stream().allMatch(p -> Duration.between(p, at).abs().compareTo(channel.minGap()) >= 0);
-            if (clearOfPlan && rules.conflicts(new ScheduleRules.Candidate(experiment.content, channel, at, null), now).isEmpty()) {
+            if (clearOfPlan && rules.conflicts(new ScheduleRules.Candidate(content, channel, at, null), now).isEmpty()) {
                 return at;
             }
             from = at.plus(Duration.ofMinutes(1));

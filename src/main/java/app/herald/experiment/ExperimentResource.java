@@ -30,7 +30,10 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
 
-/** The experiments pages: list, new A/B test, result with verdict, linking posts, stopping and deleting. */
+/**
+ * The experiments pages: list, new A/B test, result with verdict, preparing and booking the arms' posts, linking posts,
+ * stopping and deleting.
+ */
 @Path("/experiments")
 @RolesAllowed({ Role.Names.MANAGER, Role.Names.ADMIN })
 @Blocking
@@ -39,6 +42,9 @@ public class ExperimentResource {
 
     @Inject
     ExperimentService experiments;
+
+    @Inject
+    ExperimentArms arms;
 
     @Inject
     ContentService contents;
@@ -61,7 +67,8 @@ public class ExperimentResource {
                 List<ExperimentField> fields, List<ExperimentMetric> metrics, List<Integer> armInputs, String error);
 
         static native TemplateInstance experiment(Experiment experiment, ExperimentService.Report report,
-                List<ExperimentSlot> slots, List<Publication> linkable, String zone, String error);
+                List<ExperimentArms.ArmState> armStates, List<ExperimentSlot> slots, List<Publication> linkable,
+                String zone, String error);
 
         static native TemplateInstance confirm(Experiment experiment, Confirmation confirmation);
     }
@@ -113,6 +120,45 @@ public class ExperimentResource {
     }
 
     @GET
+    @Path("{id}/prepare")
+    public TemplateInstance confirmPrepare(@PathParam("id") long id) {
+        Experiment experiment = experiments.find(id);
+        return Templates.confirm(experiment, new Confirmation("prepare", "Prepare the arm posts of", "Herald creates one"
+                + " content item per arm without one: '" + experiment.content.title + "' with its "
+                + experiment.field.label().toLowerCase() + " on " + experiment.platform.label() + " set to the arm's text,"
+                + " the same video, submitted for review. A reviewer approves each before it can be booked.",
+                "Prepare arm posts"));
+    }
+
+    @POST
+    @Path("{id}/prepare")
+    public Response prepare(@PathParam("id") long id) {
+        try {
+            List<ExperimentArm> prepared = arms.prepare(id, Instant.now());
+            flash.success("Prepared the posts of arm" + (prepared.size() == 1 ? " " : "s ")
+                    + String.join(", ", prepared.stream().map(arm -> arm.label).toList())
+                    + "; they are in review. Book each arm once it is approved.");
+            return Response.seeOther(URI.create("/experiments/" + id)).build();
+        } catch (ExperimentException e) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(page(experiments.find(id), e.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/arms/{armId}/book")
+    public Response book(@PathParam("id") long id, @PathParam("armId") long armId) {
+        try {
+            ExperimentArms.Booking booking = arms.book(id, armId, Instant.now());
+            flash.success("Booked " + booking.booked() + " post" + (booking.booked() == 1 ? "" : "s") + " of arm "
+                    + booking.arm().label + " on Herald's proposed slots" + (booking.moved().isEmpty() ? "."
+                            : "; slots that were no longer free moved: " + String.join("; ", booking.moved()) + "."));
+            return Response.seeOther(URI.create("/experiments/" + id)).build();
+        } catch (ExperimentException e) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(page(experiments.find(id), e.getMessage())).build();
+        }
+    }
+
+    @GET
     @Path("{id}/stop")
     public TemplateInstance confirmStop(@PathParam("id") long id) {
         return Templates.confirm(experiments.find(id), new Confirmation("stop", "Stop", "It takes no more posts and its"
@@ -148,13 +194,13 @@ public class ExperimentResource {
     }
 
     private TemplateInstance page(Experiment experiment, String error) {
-        return Templates.experiment(experiment, experiments.report(experiment), ExperimentSlot.listFor(experiment),
-                experiments.linkable(experiment), viewer.zone().getId(), error);
+        return Templates.experiment(experiment, experiments.report(experiment, Instant.now()), arms.states(experiment),
+                ExperimentSlot.listFor(experiment), experiments.linkable(experiment), viewer.zone().getId(), error);
     }
 
     private TemplateInstance form(ExperimentForm form, String error) {
         return Templates.form(form, experiments.testableContent(), Arrays.asList(Platform.values()),
-                Arrays.asList(ExperimentField.values()), Arrays.asList(ExperimentMetric.values()),
+                Arrays.stream(ExperimentField.values()).filter(field -> field != ExperimentField.THUMBNAIL).toList(), Arrays.asList(ExperimentMetric.values()),
                 IntStream.range(0, ExperimentForm.MAX_ARMS).boxed().toList(), error);
     }
 }

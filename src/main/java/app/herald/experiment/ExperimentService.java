@@ -1,6 +1,8 @@
 package app.herald.experiment;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,11 +56,20 @@ public class ExperimentService {
     @Inject
     SecurityIdentity identity;
 
-    /** One linked post with its metric (null while the platform has given none) and its channel-normalised value. */
-    public record PostFigure(ExperimentPost post, Double value, Double normalised) {
+    @Inject
+    SameAgeMetrics metrics;
+
+    @Inject
+    ExperimentArms armPosts;
+
+    /**
+     * One linked post with its metric at the measuring age (null while young or without metrics), its
+     * channel-normalised value, and why it waits ({@code waiting}, null once measured).
+     */
+    public record PostFigure(ExperimentPost post, Double value, Double normalised, String waiting) {
 
         public String valueText() {
-            return value == null ? "waiting for metrics" : post.experiment.metric.format(value);
+            return waiting != null ? waiting : value == null ? "waiting for metrics" : post.experiment.metric.format(value);
         }
 
         public String normalisedText() {
@@ -102,6 +113,10 @@ public class ExperimentService {
         experiment.name = name(form.name());
         experiment.platform = platform(form.platform(), content);
         experiment.field = field(form.field());
+        String refusal = experiment.field.refusal(experiment.platform);
+        if (refusal != null) {
+            throw new ExperimentException(refusal);
+        }
         experiment.metric = ExperimentMetric.parse(form.metric());
         experiment.minPerArm = minPerArm(form.minPerArm());
         experiment.createdBy = identity.getPrincipal().getName();
@@ -148,7 +163,7 @@ public class ExperimentService {
         experiment.stoppedBy = identity.getPrincipal().getName();
         audit.record(AuditAction.EXPERIMENT_STOPPED, AUDIT_SUBJECT, experiment.id, experiment.name)
                 .brand(experiment.brand.id).transition(before, experiment.status)
-                .comment(report(experiment).result().headline()).write();
+                .comment(report(experiment, now).result().headline()).write();
         return experiment;
     }
 
@@ -183,6 +198,7 @@ public class ExperimentService {
             throw new ExperimentException("That publication is on " + publication.channel.platform.label()
                     + "; this experiment compares posts on " + experiment.platform.label() + ".");
         }
+        armPosts.requireArmContent(arm, publication);
         ExperimentPost.<ExperimentPost>find("experiment = ?1 and publication = ?2", experiment, publication)
                 .firstResultOptional().ifPresent(existing -> {
                     throw new ExperimentException("That publication already counts for arm " + existing.arm.label + ".");
@@ -199,30 +215,35 @@ public class ExperimentService {
         return post;
     }
 
-    /** Publications of the experiment's brand and platform not yet counted, newest first, for the link form. */
+    /** Publications of the arms' own content on the experiment's platform not yet counted, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Publication> linkable(Experiment experiment) {
-        return Publication.<Publication>find("channel.brand = ?1 and channel.platform = ?2 and id not in"
-                        + " (select ep.publication.id from ExperimentPost ep where ep.experiment = ?3)"
-                        + " order by scheduledAt desc", experiment.brand, experiment.platform, experiment)
+        return Publication.<Publication>find("channel.platform = ?1 and content in (select a.content from ExperimentArm a"
+                        + " where a.experiment = ?2) and id not in (select ep.publication.id from ExperimentPost ep"
+                        + " where ep.experiment = ?2) order by scheduledAt desc", experiment.platform, experiment)
                 .page(0, 200).list();
     }
 
-    /** The experiment's result from the latest metrics of its posts. */
+    /**
+     * The experiment's result, each post's metric read at the same age (see {@link SameAgeMetrics}); posts not that
+     * old yet are listed as waiting and left out of the sample.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Report report(Experiment experiment) {
+    public Report report(Experiment experiment, Instant now) {
         List<ExperimentPost> posts = ExperimentPost.listFor(experiment);
-        Map<Long, Double> values = values(experiment);
+        ZoneId zone = ZoneId.of(experiment.brand.timezone);
+        Map<Long, SameAgeMetrics.Measured> measured = metrics.ofExperiment(experiment.metric, experiment.id, zone, now);
         Map<Long, Double> medians = new HashMap<>();
         List<PostFigure> figures = new ArrayList<>();
         Map<String, List<double[]>> byArm = new LinkedHashMap<>();
         experiment.arms.forEach(arm -> byArm.put(arm.label, new ArrayList<>()));
         for (ExperimentPost post : posts) {
-            Double value = values.get(post.id);
-            Double median = value == null ? null
-                    : medians.computeIfAbsent(post.publication.channel.id, channel -> channelMedian(experiment.metric, channel));
+            SameAgeMetrics.Measured reading = measured.get(post.publication.id);
+            Double value = reading == null ? null : reading.value();
+            Double median = value == null ? null : medians.computeIfAbsent(post.publication.channel.id,
+                    channel -> median(metrics.ofChannel(experiment.metric, channel, zone, now)));
             Double normalised = value == null || median == null || median <= 0 ? null : value / median;
-            figures.add(new PostFigure(post, value, normalised));
+            figures.add(new PostFigure(post, value, normalised, waiting(reading, now)));
             if (normalised != null) {
                 byArm.get(post.arm.label).add(new double[] { value, normalised });
             }
@@ -233,30 +254,22 @@ public class ExperimentService {
                         entry.getValue().stream().mapToDouble(pair -> pair[1]).toArray()))
                 .toList();
         return new Report(ExperimentAnalysis.analyse(samples, experiment.minPerArm), figures,
-                ExperimentAnalysis.method(experiment.metric), ExperimentAnalysis.NOT_RANDOMISED);
+                ExperimentAnalysis.method(experiment.metric, metrics.age()), ExperimentAnalysis.NOT_RANDOMISED);
     }
 
-    /** The primary metric of each linked post (keyed by post id) that has one. */
-    private static Map<Long, Double> values(Experiment experiment) {
-        List<?> rows = Experiment.getEntityManager().createNativeQuery("select ep.id, " + experiment.metric.sql()
-                + " from experiment_post ep join publication_metrics pm on pm.publication_id = ep.publication_id"
-                + " where ep.experiment_id = ?1").setParameter(1, experiment.id).getResultList();
-        Map<Long, Double> values = new HashMap<>();
-        for (Object row : rows) {
-            Object[] cells = (Object[]) row;
-            if (cells[1] != null) {
-                values.put(((Number) cells[0]).longValue(), ((Number) cells[1]).doubleValue());
-            }
+    /** Why a post has no value yet: not published, or too young ("measured at 7 days: in 3 days"); null otherwise. */
+    private String waiting(SameAgeMetrics.Measured reading, Instant now) {
+        if (reading == null) {
+            return "not published or no metrics yet";
         }
-        return values;
+        if (reading.old(now)) {
+            return null;
+        }
+        long days = Duration.between(now, reading.measurableAt()).toHours() / 24 + 1;
+        return "measured at " + ExperimentAnalysis.ageText(metrics.age()) + ": in " + days + " day" + (days == 1 ? "" : "s");
     }
 
-    /** The median of the metric over every post of the channel that has it: the yardstick of that channel. */
-    private static Double channelMedian(ExperimentMetric metric, long channelId) {
-        List<?> rows = Experiment.getEntityManager().createNativeQuery("select v from (select " + metric.sql()
-                + " as v from publication_metrics pm where pm.channel_id = ?1) m where v is not null")
-                .setParameter(1, channelId).getResultList();
-        double[] values = rows.stream().mapToDouble(value -> ((Number) value).doubleValue()).toArray();
+    private static Double median(double[] values) {
         return values.length == 0 ? null : new Median().evaluate(values);
     }
 
@@ -301,7 +314,7 @@ public class ExperimentService {
             }
         }
         throw new ExperimentException(name == null || name.isBlank() ? "Choose what the arms vary."
-                : "Unknown field '" + name + "': choose title, caption, hook or thumbnail.");
+                : "Unknown field '" + name + "': choose title, caption or hook.");
     }
 
     private static int minPerArm(String typed) {

@@ -75,6 +75,8 @@ public interface HeraldConfig {
 
     Prediction prediction();
 
+    Experiments experiments();
+
     /** Posting slots learned from a channel's own engagement history (insight package). */
     interface Slots {
         /** Posts with engagement a channel needs before its slots are learned; below it the documented defaults apply. */
@@ -114,6 +116,16 @@ public interface HeraldConfig {
         /** false stops this instance's scheduled jobs (slots refresh and retraining); tests run them themselves. */
         @WithDefault("true")
         boolean jobs();
+    }
+
+    /** A/B experiments (experiment package). */
+    interface Experiments {
+        /**
+         * The age at which each experiment post's primary metric is read (from its day rollup), so posts of different
+         * ages are never compared; younger posts wait and are left out of the sample.
+         */
+        @WithDefault("P7D")
+        Duration measureAfter();
     }
 
     /** Google's OAuth 2.0 server, which issues and renews YouTube tokens. */
