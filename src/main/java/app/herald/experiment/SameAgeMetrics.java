@@ -47,7 +47,7 @@ class SameAgeMetrics {
 
     /** Every post of channel {@code channelId} that is old enough and has the metric at that age. */
     double[] ofChannel(ExperimentMetric metric, long channelId, ZoneId zone, Instant now) {
-        return measure(metric, "pm.channel_id = ?1 and pm.published_at <= ?3", channelId, zone, now).values().stream()
+        return measure(metric, "pm.channel_id = ?1", channelId, zone, now).values().stream()
                 .filter(measured -> measured.old(now) && measured.value() != null)
                 .mapToDouble(Measured::value).toArray();
     }
@@ -60,7 +60,7 @@ class SameAgeMetrics {
                 + metric.sql() + " from publication_metrics pm left join publication_metric_day d"
                 + " on d.publication_id = pm.publication_id and d.day <= date_add(date(pm.published_at), interval ?2 day)"
                 + " where " + filter + " order by pm.publication_id, d.day")
-                .setParameter(1, id).setParameter(2, spanDays).setParameter(3, now.minus(age)).getResultList();
+                .setParameter(1, id).setParameter(2, spanDays).getResultList();
         Map<Long, Measured> measured = new HashMap<>();
         for (Object row : rows) {
             Object[] cells = (Object[]) row;

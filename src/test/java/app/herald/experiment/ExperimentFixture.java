@@ -2,6 +2,8 @@ package app.herald.experiment;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,36 +71,78 @@ public final class ExperimentFixture {
     }
 
     /**
-     * A TikTok post published a week ago on {@code channel}, its metrics as the importer stores them, counted for arm
-     * {@code label}. {@code metrics} names columns of publication_metrics (views, likes, average_percent_viewed, …).
+     * A TikTok post published eight days ago on {@code channel}, counted for arm {@code label}, its metrics as the
+     * importer stores them: the latest values in publication_metrics and the same values in its day rollup on the day
+     * it was seven days old. {@code metrics} names columns of publication_metrics (views, likes, average_percent_viewed, …).
      */
     public static long post(long experiment, String label, long channel, Map<String, Number> metrics) {
+        return post(experiment, label, channel, Instant.now().minus(Duration.ofDays(8)), metrics, Map.of(7, metrics));
+    }
+
+    /**
+     * A TikTok post published at {@code at}, counted for arm {@code label}: {@code latest} as its latest metrics and,
+     * per day after publication (0 = the day it was published, UTC), the cumulative values of that day's rollup row.
+     */
+    public static long post(long experiment, String label, long channel, Instant at, Map<String, Number> latest,
+            Map<Integer, Map<String, Number>> days) {
         long brand = QuarkusTransaction.requiringNew().call(() -> Experiment.<Experiment>findById(experiment).brand.id);
         long content = CalendarFixture.approvedContent(brand, CalendarFixture.unique("Arm post"));
-        Instant at = Instant.now().minus(Duration.ofDays(7));
         long publication = CalendarFixture.publication(content, channel, at, PublicationStatus.PUBLISHED);
         QuarkusTransaction.requiringNew().run(() -> {
             var em = Brand.getEntityManager();
-            StringBuilder columns = new StringBuilder("publication_id, brand_id, channel_id, platform, published_at");
-            StringBuilder values = new StringBuilder("?1, ?2, ?3, 'TIKTOK', ?4");
-            int index = 5;
-            for (String column : metrics.keySet()) {
-                columns.append(", ").append(column);
-                values.append(", ?").append(index++);
-            }
-            var insert = em.createNativeQuery("insert into publication_metrics (" + columns + ") values (" + values + ")")
-                    .setParameter(1, publication).setParameter(2, brand).setParameter(3, channel).setParameter(4, at);
-            index = 5;
-            for (Number value : metrics.values()) {
-                insert.setParameter(index++, value);
-            }
-            insert.executeUpdate();
+            insert("publication_metrics", "publication_id, brand_id, channel_id, platform, published_at",
+                    List.of(publication, brand, channel, "TIKTOK", at), latest);
+            days.forEach((day, values) -> {
+                Map<String, Number> row = new HashMap<>(values);
+                Number percent = row.remove("average_percent_viewed");
+                if (percent != null) {
+                    row.put("percent_viewed_views", row.get("views").doubleValue() * percent.doubleValue() / 100);
+                    row.put("views_with_percent", row.get("views"));
+                }
+                insert("publication_metric_day", "publication_id, day, measured_at",
+                        List.of(publication, LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(day), at.plus(Duration.ofDays(day))),
+                        row);
+            });
             em.createNativeQuery("insert into experiment_post (experiment_id, arm_id, publication_id, linked_by, linked_at)"
                     + " select ?1, id, ?2, 'fixture', ?3 from experiment_arm where experiment_id = ?1 and label = ?4")
                     .setParameter(1, experiment).setParameter(2, publication).setParameter(3, Instant.now())
                     .setParameter(4, label).executeUpdate();
         });
         return publication;
+    }
+
+    private static void insert(String table, String keyColumns, List<Object> keys, Map<String, Number> metrics) {
+        StringBuilder columns = new StringBuilder(keyColumns);
+        StringBuilder values = new StringBuilder();
+        for (int i = 1; i <= keys.size() + metrics.size(); i++) {
+            values.append(i == 1 ? "?" : ", ?").append(i);
+        }
+        metrics.keySet().forEach(column -> columns.append(", ").append(column));
+        var insert = Brand.getEntityManager().createNativeQuery("insert into " + table + " (" + columns + ") values ("
+                + values + ")");
+        int index = 1;
+        for (Object key : keys) {
+            insert.setParameter(index++, key);
+        }
+        for (Number value : metrics.values()) {
+            insert.setParameter(index++, value);
+        }
+        insert.executeUpdate();
+    }
+
+    /** Prepares the arm posts of {@code experiment} through its page, as its manager. */
+    public static Response prepare(Member manager, long experiment) {
+        String page = "/experiments/" + experiment + "/prepare";
+        return manager.session().submit(page, page, Map.of());
+    }
+
+    /** What a reviewer's approval leaves: the arm's content approved in its current revision. */
+    public static long approveArm(long experiment, String label) {
+        long content = count("select content_id from experiment_arm where experiment_id = ?1 and label = ?2", experiment, label);
+        QuarkusTransaction.requiringNew().run(() -> Brand.getEntityManager().createNativeQuery("update content_item set"
+                + " state = 'APPROVED', approved_revision_id = current_revision_id where id = ?1")
+                .setParameter(1, content).executeUpdate());
+        return content;
     }
 
     /** A post whose average % viewed is {@code percent}. */

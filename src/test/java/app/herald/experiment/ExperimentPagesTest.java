@@ -91,7 +91,11 @@ class ExperimentPagesTest {
                 bad("unknown metric", fields -> fields.put("metric", "CLICKS"),
                         "Unknown metric 'CLICKS': choose average % viewed, engagement rate or views."),
                 bad("unknown field", fields -> fields.put("field", "MUSIC"),
-                        "Unknown field 'MUSIC': choose title, caption, hook or thumbnail."),
+                        "Unknown field 'MUSIC': choose title, caption or hook."),
+                bad("a thumbnail, which Herald cannot post", fields -> fields.put("field", "THUMBNAIL"),
+                        "Herald uploads a post's video and text only, not a custom thumbnail"),
+                bad("a title on TikTok, which has none", fields -> fields.put("field", "TITLE"),
+                        "TikTok posts have no title of their own in Herald: test the caption or hook there."),
                 bad("minimum sample of 1", fields -> fields.put("minPerArm", "1"),
                         "A minimum sample of 1 post per arm cannot show a difference: use at least 2 (5 or more is better)."),
                 bad("minimum sample not a number", fields -> fields.put("minPerArm", "lots"),
@@ -161,21 +165,24 @@ class ExperimentPagesTest {
     }
 
     @Test
-    void aPublicationIsAddedToAnArmOnceAndOnlyFromTheExperimentsPlatform() {
+    void aPublicationOfTheArmsOwnContentIsAddedOnceAndOnlyFromTheExperimentsPlatform() {
         ExperimentFixture.Setup setup = ExperimentFixture.setup("Only");
         long experiment = ExperimentFixture.create(setup.manager(), ExperimentFixture.fields(setup.content()));
         long armA = ExperimentFixture.count("select id from experiment_arm where experiment_id = ?1 and label = 'A'", experiment);
-        long posted = CalendarFixture.approvedContent(setup.brand(), CalendarFixture.unique("Arm A post"));
-        long publication = CalendarFixture.publication(posted, setup.channels().get(0),
+        assertThat(ExperimentFixture.prepare(setup.manager(), experiment).statusCode()).isEqualTo(303);
+        long armContent = ExperimentFixture.approveArm(experiment, "A");
+        long publication = CalendarFixture.publication(armContent, setup.channels().get(0),
                 Instant.now().minus(Duration.ofDays(3)), PublicationStatus.PUBLISHED);
         WebSession manager = setup.manager().session();
         String page = "/experiments/" + experiment;
         String action = page + "/posts";
 
+        assertThat(manager.page(page).select("#publicationId option").eachAttr("value")).contains(String.valueOf(publication));
         assertThat(manager.submit(page, action, Map.of("armId", armA, "publicationId", publication)).statusCode())
                 .isEqualTo(303);
         Document shown = manager.page(page);
-        assertThat(shown.select("#posts + table").text()).contains("A", "Arm A post", "waiting for metrics");
+        assertThat(shown.select("#posts + table").text()).contains("A", "not published or no metrics yet");
+        assertThat(shown.select("#arm-A .progress").text()).isEqualTo("1 of 5 posts booked");
         assertThat(shown.select("#publicationId option").eachAttr("value")).doesNotContain(String.valueOf(publication));
 
         Response twice = manager.submit(page, action, Map.of("armId", armA, "publicationId", publication));
@@ -183,7 +190,7 @@ class ExperimentPagesTest {
         assertThat(twice.body().asString()).contains("That publication already counts for arm A.");
 
         long youtube = CalendarFixture.channel(setup.brand(), Platform.YOUTUBE_SHORTS, "UTC", 15, 0, ChannelStatus.ACTIVE);
-        long elsewhere = CalendarFixture.publication(posted, youtube, Instant.now().minus(Duration.ofDays(3)),
+        long elsewhere = CalendarFixture.publication(armContent, youtube, Instant.now().minus(Duration.ofDays(3)),
                 PublicationStatus.PUBLISHED);
         Response wrongPlatform = manager.submit(page, action, Map.of("armId", armA, "publicationId", elsewhere));
         assertThat(wrongPlatform.statusCode()).isEqualTo(400);
@@ -196,6 +203,35 @@ class ExperimentPagesTest {
                 .isEqualTo(1);
         assertThat(ExperimentFixture.count("select count(*) from audit_entry where action = 'EXPERIMENT_POST_ADDED'"
                 + " and subject_id = ?1", experiment)).isEqualTo(1);
+    }
+
+    @Test
+    void aPublicationOfOtherContentIsRefusedForAnArm() {
+        ExperimentFixture.Setup setup = ExperimentFixture.setup("Only");
+        long experiment = ExperimentFixture.create(setup.manager(), ExperimentFixture.fields(setup.content()));
+        long armA = ExperimentFixture.count("select id from experiment_arm where experiment_id = ?1 and label = 'A'", experiment);
+        long other = CalendarFixture.approvedContent(setup.brand(), CalendarFixture.unique("Some other post"));
+        long publication = CalendarFixture.publication(other, setup.channels().get(0),
+                Instant.now().minus(Duration.ofDays(3)), PublicationStatus.PUBLISHED);
+        WebSession manager = setup.manager().session();
+        String page = "/experiments/" + experiment;
+
+        Response unprepared = manager.submit(page, page + "/posts", Map.of("armId", armA, "publicationId", publication));
+        assertThat(unprepared.statusCode()).isEqualTo(400);
+        assertThat(unprepared.body().asString()).contains("Arm A has no post of its own yet: prepare the arm posts first");
+
+        ExperimentFixture.prepare(setup.manager(), experiment);
+        long armB = ExperimentFixture.approveArm(experiment, "B");
+        long ofArmB = CalendarFixture.publication(armB, setup.channels().get(0), Instant.now().minus(Duration.ofDays(2)),
+                PublicationStatus.PUBLISHED);
+        for (long wrong : List.of(publication, ofArmB)) {
+            Response refused = manager.submit(page, page + "/posts", Map.of("armId", armA, "publicationId", wrong));
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(org.jsoup.Jsoup.parse(refused.body().asString()).select(".form-error").text())
+                    .contains("not arm A's own post", "only a publication of the arm's content carries its text");
+        }
+        assertThat(ExperimentFixture.count("select count(*) from experiment_post where experiment_id = ?1", experiment))
+                .isZero();
     }
 
     @Test
@@ -265,19 +301,24 @@ class ExperimentPagesTest {
         for (Role role : List.of(Role.MARKETER, Role.REVIEWER)) {
             WebSession session = CalendarFixture.member(setup.brand(), role).session();
             for (String path : List.of("/experiments", "/experiments/new", "/experiments/" + experiment,
-                    "/experiments/" + experiment + "/stop", "/experiments/" + experiment + "/delete")) {
+                    "/experiments/" + experiment + "/stop", "/experiments/" + experiment + "/delete",
+                    "/experiments/" + experiment + "/prepare")) {
                 assertThat(session.get(path).statusCode()).as(role + " GET " + path).isEqualTo(403);
             }
             String token = session.csrfToken("/");
             Map<String, Object> fields = new HashMap<>(ExperimentFixture.fields(setup.content()));
             assertThat(session.post("/experiments", token, fields).statusCode()).isEqualTo(403);
-            for (String action : List.of("/stop", "/delete")) {
+            long arm = ExperimentFixture.count("select id from experiment_arm where experiment_id = ?1 and label = 'A'",
+                    experiment);
+            for (String action : List.of("/stop", "/delete", "/prepare", "/arms/" + arm + "/book")) {
                 assertThat(session.post("/experiments/" + experiment + action, token, Map.of()).statusCode())
                         .as(role + " POST " + action).isEqualTo(403);
             }
         }
         assertThat(experimentsOf(setup.brand())).isEqualTo(1);
         assertThat(status(experiment)).isEqualTo("RUNNING");
+        assertThat(ExperimentFixture.count("select count(*) from experiment_arm where experiment_id = ?1"
+                + " and content_id is not null", experiment)).isZero();
     }
 
     @Test
@@ -287,12 +328,16 @@ class ExperimentPagesTest {
         WebSession manager = setup.manager().session();
         Map<String, String> create = Map.of("contentId", String.valueOf(setup.content()), "name", "Forged",
                 "platform", "TIKTOK", "field", "HOOK", "metric", "VIEWS", "minPerArm", "2", "arm", "One");
+        long arm = ExperimentFixture.count("select id from experiment_arm where experiment_id = ?1 and label = 'A'", experiment);
         for (String route : List.of("/experiments", "/experiments/" + experiment + "/posts",
-                "/experiments/" + experiment + "/stop", "/experiments/" + experiment + "/delete")) {
+                "/experiments/" + experiment + "/stop", "/experiments/" + experiment + "/delete",
+                "/experiments/" + experiment + "/prepare", "/experiments/" + experiment + "/arms/" + arm + "/book")) {
             assertThat(manager.submitWithoutToken(route, create).statusCode()).as(route).isEqualTo(400);
         }
         assertThat(experimentsOf(setup.brand())).isEqualTo(1);
         assertThat(status(experiment)).isEqualTo("RUNNING");
+        assertThat(ExperimentFixture.count("select count(*) from experiment_arm where experiment_id = ?1"
+                + " and content_id is not null", experiment)).isZero();
     }
 
     private static long experimentsOf(long brand) {
