@@ -247,7 +247,8 @@ public class ExperimentArms {
         }
     }
 
-    private Experiment locked(long id) {
+    /** The experiment (404 outside the user's brands) with its row locked until the transaction ends. */
+    Experiment locked(long id) {
         Experiment experiment = brands.findVisible(Experiment.class, id, found -> found.brand);
         Experiment.getEntityManager().lock(experiment, LockModeType.PESSIMISTIC_WRITE);
         return experiment;

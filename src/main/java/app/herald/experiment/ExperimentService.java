@@ -11,7 +11,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
@@ -274,9 +273,7 @@ public class ExperimentService {
     }
 
     private Experiment locked(long id) {
-        Experiment experiment = find(id);
-        Experiment.getEntityManager().lock(experiment, LockModeType.PESSIMISTIC_WRITE);
-        return experiment;
+        return armPosts.locked(id);
     }
 
     private static String name(String name) {

@@ -35,7 +35,7 @@ class ExperimentResultsTest {
 
         assertThat(page.select("#verdict").text()).isEqualTo("Winner: B");
         assertThat(page.select(".verdict").text()).contains("B is ahead of every other arm");
-        assertThat(page.select("table").get(1).select("tbody tr").text()).startsWith("B − A +");
+        assertThat(page.select("h2:contains(Differences) + table").select("tbody tr").text()).startsWith("B − A +");
         assertThat(arm(page, "A")).contains("8 of 5 needed");
         assertThat(arm(page, "B")).contains("8 of 5 needed");
     }
@@ -55,7 +55,7 @@ class ExperimentResultsTest {
         assertThat(page.select("#verdict").text()).isEqualTo("Winner: A");
         assertThat(arm(page, "A")).contains("72.5%");
         assertThat(arm(page, "B")).contains("32.5%");
-        assertThat(page.select("table").get(1).text()).contains("A − B");
+        assertThat(page.select("h2:contains(Differences) + table").text()).contains("A − B");
     }
 
     @Test
@@ -73,7 +73,7 @@ class ExperimentResultsTest {
 
         assertThat(page.select("#verdict").text()).isEqualTo("No difference yet");
         assertThat(page.select(".verdict").text()).contains("within what chance alone gives").doesNotContain("Winner");
-        assertThat(page.select("table").get(1).text()).contains("95% interval");
+        assertThat(page.select("h2:contains(Differences) + table").text()).contains("95% interval");
     }
 
     @Test
@@ -119,8 +119,8 @@ class ExperimentResultsTest {
             ExperimentFixture.viewed(experiment, "B", channel, 44 + 3 * i);
         }
 
-        String first = running.page().select("table").get(1).text();
-        String second = running.page().select("table").get(1).text();
+        String first = running.page().select("h2:contains(Differences) + table").text();
+        String second = running.page().select("h2:contains(Differences) + table").text();
 
         assertThat(first).contains("95% interval").isEqualTo(second);
     }

@@ -146,7 +146,7 @@ class CrossBrandRoutesTest {
                 post("/experiments/{id}/posts", EXPERIMENT).form(Map.of("armId", ARM, "publicationId", PUBLICATION)),
                 get("/experiments/{id}/prepare", EXPERIMENT),
                 post("/experiments/{id}/prepare", EXPERIMENT),
-                post("/experiments/{id}/arms/{arm}/book", EXPERIMENT, ARM),
+                post("/experiments/{id}/arms/{armId}/book", EXPERIMENT, ARM),
                 get("/experiments/{id}/stop", EXPERIMENT),
                 post("/experiments/{id}/stop", EXPERIMENT),
                 get("/experiments/{id}/delete", EXPERIMENT),
