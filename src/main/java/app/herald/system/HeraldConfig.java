@@ -376,6 +376,14 @@ public interface HeraldConfig {
         /** TCP port on 127.0.0.1; 0 picks a free port at each start. */
         @WithDefault("0")
         int port();
+
+        /**
+         * InnoDB buffer pool of the embedded server (MariaDB size syntax: 512M, 2G). Imports and dashboards keep their
+         * indexes in it; MariaDB's own default (128M) makes every import read index pages back from disk once the
+         * metrics history outgrows it. Memory is taken as pages are used, not at start.
+         */
+        @WithDefault(EmbeddedMariaDb.DEFAULT_BUFFER_POOL)
+        String bufferPoolSize();
     }
 
     /** Sign-in throttling per user name and per client address. */

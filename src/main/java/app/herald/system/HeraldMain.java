@@ -83,7 +83,9 @@ public class HeraldMain {
         if (config.getOptionalValue(JDBC_URL, String.class).filter(url -> !url.isBlank()).isEmpty()) {
             int port = config.getOptionalValue("herald.embedded-db.port", Integer.class).orElse(0);
             Path root = dataDir.resolve("mariadb");
-            EmbeddedMariaDb db = EmbeddedMariaDb.start(root, port, DATABASE);
+            String bufferPool = config.getOptionalValue("herald.embedded-db.buffer-pool-size", String.class)
+                    .orElse(EmbeddedMariaDb.DEFAULT_BUFFER_POOL);
+            EmbeddedMariaDb db = EmbeddedMariaDb.start(root, port, DATABASE, bufferPool);
             System.setProperty(JDBC_URL, db.jdbcUrl(DATABASE));
             LOG.infof("No quarkus.datasource.jdbc.url configured: started embedded MariaDB on 127.0.0.1:%d, data in %s",
                     db.port(), root);

@@ -35,9 +35,9 @@ class EmbeddedMariaDbTest {
     @Test
     void dataSurvivesAStopAndStartOnTheSameFolderWhichNobodyElseMayUseMeanwhile() throws SQLException {
         Path root = dataDir.resolve("mariadb");
-        EmbeddedMariaDb first = EmbeddedMariaDb.start(root, 0, KEPT);
+        EmbeddedMariaDb first = EmbeddedMariaDb.start(root, 0, KEPT, EmbeddedMariaDb.DEFAULT_BUFFER_POOL);
         try {
-            assertThatThrownBy(() -> EmbeddedMariaDb.start(root, 0, KEPT))
+            assertThatThrownBy(() -> EmbeddedMariaDb.start(root, 0, KEPT, EmbeddedMariaDb.DEFAULT_BUFFER_POOL))
                     .isInstanceOf(StartupFailure.class)
                     .hasMessageContaining("Another Herald is running with its embedded MariaDB under " + root)
                     .hasMessageContaining("HERALD_DATA_DIR");
@@ -46,7 +46,7 @@ class EmbeddedMariaDbTest {
             first.stop();
         }
 
-        EmbeddedMariaDb second = EmbeddedMariaDb.start(root, 0, KEPT);
+        EmbeddedMariaDb second = EmbeddedMariaDb.start(root, 0, KEPT, EmbeddedMariaDb.DEFAULT_BUFFER_POOL);
         try {
             assertThat(stored(second)).isEqualTo("still here");
         } finally {
@@ -57,7 +57,7 @@ class EmbeddedMariaDbTest {
     @Test
     void aServerLeftRunningOnTheFolderIsStoppedAndTheNewOneHasItsData() throws Exception {
         Path root = dataDir.resolve("mariadb");
-        EmbeddedMariaDb first = EmbeddedMariaDb.start(root, 0, KEPT);
+        EmbeddedMariaDb first = EmbeddedMariaDb.start(root, 0, KEPT, EmbeddedMariaDb.DEFAULT_BUFFER_POOL);
         try {
             store(first, "before the crash");
         } finally {
@@ -66,7 +66,7 @@ class EmbeddedMariaDbTest {
         // What a Herald killed with SIGKILL leaves behind: its server, running on its own, with nobody to stop it.
         Process leftover = startServerWithoutHerald(root);
         try {
-            EmbeddedMariaDb next = EmbeddedMariaDb.start(root, 0, KEPT);
+            EmbeddedMariaDb next = EmbeddedMariaDb.start(root, 0, KEPT, EmbeddedMariaDb.DEFAULT_BUFFER_POOL);
             try {
                 assertThat(leftover.isAlive()).as("the leftover server was stopped").isFalse();
                 assertThat(stored(next)).isEqualTo("before the crash");
@@ -99,22 +99,33 @@ class EmbeddedMariaDbTest {
     }
 
     @Test
-    void listensOnLoopbackOnly() throws SQLException {
-        EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir.resolve("mariadb"), 0, "bind");
+    void listensOnLoopbackOnlyWithTheConfiguredBufferPool() throws SQLException {
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir.resolve("mariadb"), 0, "bind", "256M");
         try (Connection c = DriverManager.getConnection(db.jdbcUrl("bind"), "root", "");
                 Statement s = c.createStatement();
-                ResultSet rows = s.executeQuery("select @@bind_address")) {
+                ResultSet rows = s.executeQuery("select @@bind_address, @@innodb_buffer_pool_size")) {
             rows.next();
             assertThat(rows.getString(1)).isEqualTo("127.0.0.1");
+            assertThat(rows.getLong(2)).isEqualTo(256L * 1024 * 1024);
         } finally {
             db.stop();
         }
     }
 
     @Test
+    void anUnreadableBufferPoolSizeFailsBeforeAnythingStarts() {
+        assertThatThrownBy(() -> EmbeddedMariaDb.start(dataDir.resolve("mariadb"), 0, "pool", "lots"))
+                .isInstanceOf(StartupFailure.class)
+                .hasMessageContaining("herald.embedded-db.buffer-pool-size is 'lots'")
+                .hasMessageContaining("512M or 2G");
+        assertThat(dataDir.resolve("mariadb")).doesNotExist();
+    }
+
+    @Test
     void portInUseFailsWithWhatToDo() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            assertThatThrownBy(() -> EmbeddedMariaDb.start(dataDir.resolve("mariadb"), taken.getLocalPort(), "clash"))
+            assertThatThrownBy(() -> EmbeddedMariaDb.start(dataDir.resolve("mariadb"), taken.getLocalPort(), "clash",
+                    EmbeddedMariaDb.DEFAULT_BUFFER_POOL))
                     .isInstanceOf(StartupFailure.class)
                     .hasMessageContaining("Port " + taken.getLocalPort() + " on 127.0.0.1 is already in use")
                     .hasMessageContaining("HERALD_EMBEDDED_DB_PORT");

@@ -41,7 +41,8 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
     public static synchronized String embeddedUrl(String database) {
         String port = System.getProperty(PORT_PROPERTY);
         if (port == null) {
-            port = String.valueOf(EmbeddedMariaDb.start(Path.of("target", "test-mariadb").toAbsolutePath(), 0, DATABASE)
+            port = String.valueOf(EmbeddedMariaDb.start(Path.of("target", "test-mariadb").toAbsolutePath(), 0, DATABASE,
+                    envOr("HERALD_EMBEDDED_DB_BUFFER_POOL_SIZE", EmbeddedMariaDb.DEFAULT_BUFFER_POOL))
                     .port());
             System.setProperty(PORT_PROPERTY, port);
         }
