@@ -172,25 +172,30 @@ public class MetricRecorder {
     /**
      * Each publication's schedule, note and fetch count, its lease released, and its latest values when this batch
      * holds a later snapshot than the stored one (the same rule as the rollups: the first of two at one instant stays).
+     * Every row exists (it was locked), so this is one UPDATE joined to the batch's values rather than an upsert; the
+     * "newer" flag is decided here from the locked row, so no assignment depends on another one's order.
      */
     private static void updateLatest(Connection connection, Map<Long, List<Fetch>> byPublication, Map<Long, Placed> placed)
             throws SQLException {
-        String latest = SNAPSHOT_COLUMNS.stream().map(c -> c + " = IF(VALUES(measured_at) > measured_at OR (measured_at IS NULL"
-                + " AND VALUES(measured_at) IS NOT NULL), VALUES(" + c + "), " + c + ")").reduce((a, b) -> a + ", " + b).orElseThrow();
+        String assignments = SNAPSHOT_COLUMNS.stream().map(c -> "pm." + c + " = IF(v.newer, v." + c + ", pm." + c + ")")
+                .reduce((a, b) -> a + ", " + b).orElseThrow();
+        // The empty first SELECT names and types the columns of the VALUES rows that follow it.
+        String header = "SELECT CAST(0 AS SIGNED) AS id, CAST(NULL AS DATETIME(6)) AS next_fetch_at, 0 AS fetches,"
+                + " CAST(NULL AS CHAR(1000)) AS last_error, FALSE AS newer, CAST(NULL AS DATETIME(6)) AS measured_at, "
+                + SNAPSHOT_COLUMNS.stream().map(c -> (c.startsWith("average") ? "CAST(NULL AS DOUBLE) AS " : "CAST(NULL AS SIGNED) AS ") + c)
+                        .reduce((a, b) -> a + ", " + b).orElseThrow() + " FROM DUAL WHERE FALSE";
         List<Long> ids = new ArrayList<>(byPublication.keySet());
         for (List<Long> chunk : MetricRollups.chunks(ids)) {
-            // measured_at last: MariaDB assigns left to right, and every IF above compares against the stored one.
-            String sql = "INSERT INTO publication_metrics (publication_id, brand_id, channel_id, platform, published_at,"
-                    + " next_fetch_at, fetches, last_error, " + String.join(", ", SNAPSHOT_COLUMNS) + ", measured_at) VALUES "
-                    + String.join(", ", Collections.nCopies(chunk.size(), MetricRollups.placeholders(9 + SNAPSHOT_COLUMNS.size())))
-                    + " ON DUPLICATE KEY UPDATE next_fetch_at = VALUES(next_fetch_at), fetches = fetches + VALUES(fetches),"
-                    + " last_error = VALUES(last_error), claimed_by = NULL, lease_until = NULL, " + latest + ", measured_at ="
-                    + " IF(VALUES(measured_at) > measured_at OR measured_at IS NULL, COALESCE(VALUES(measured_at), measured_at), measured_at)";
-            try (PreparedStatement upsert = connection.prepareStatement(sql)) {
+            String sql = "UPDATE publication_metrics pm JOIN (" + header + " UNION ALL VALUES "
+                    + String.join(", ", Collections.nCopies(chunk.size(), MetricRollups.placeholders(6 + SNAPSHOT_COLUMNS.size())))
+                    + ") v ON pm.publication_id = v.id SET pm.next_fetch_at = v.next_fetch_at, pm.fetches = pm.fetches + v.fetches,"
+                    + " pm.last_error = v.last_error, pm.claimed_by = NULL, pm.lease_until = NULL, " + assignments
+                    + ", pm.measured_at = IF(v.newer, v.measured_at, pm.measured_at)";
+            try (PreparedStatement update = connection.prepareStatement(sql)) {
                 int index = 1;
                 for (long id : chunk) {
                     List<Fetch> mine = byPublication.get(id);
-                    Placed where = placed.get(id);
+                    MetricRollups.Day stored = placed.get(id).newest();
                     Fetch last = mine.get(mine.size() - 1);
                     Fetch newest = null;
                     for (Fetch fetch : mine) {
@@ -198,18 +203,16 @@ public class MetricRecorder {
                             newest = fetch;
                         }
                     }
-                    upsert.setLong(index++, id);
-                    upsert.setLong(index++, where.brandId());
-                    upsert.setLong(index++, where.channelId());
-                    upsert.setString(index++, where.platform());
-                    upsert.setObject(index++, MetricRollups.utc(where.publishedAt()));
-                    upsert.setObject(index++, MetricRollups.utc(last.nextFetchAt()));
-                    upsert.setInt(index++, mine.size());
-                    upsert.setString(index++, last.note() == null ? null : abbreviate(last.note()));
-                    index = bindSnapshot(upsert, index, newest == null ? null : newest.metrics());
-                    upsert.setObject(index++, newest == null ? null : MetricRollups.utc(newest.metrics().asOf()));
+                    boolean newer = newest != null && (stored == null || newest.metrics().asOf().isAfter(stored.measuredAt()));
+                    update.setLong(index++, id);
+                    update.setObject(index++, MetricRollups.utc(last.nextFetchAt()));
+                    update.setInt(index++, mine.size());
+                    update.setString(index++, last.note() == null ? null : abbreviate(last.note()));
+                    update.setBoolean(index++, newer);
+                    update.setObject(index++, newer ? MetricRollups.utc(newest.metrics().asOf()) : null);
+                    index = bindSnapshot(update, index, newer ? newest.metrics() : null);
                 }
-                upsert.executeUpdate();
+                update.executeUpdate();
             }
         }
     }
