@@ -8,6 +8,8 @@ import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +70,7 @@ public class DashboardQueries {
             + " SUM(views_with_percent), SUM(followers_gained) FROM brand_metric_day"
             + " WHERE brand_id = :brand AND day BETWEEN :previousFrom AND :to GROUP BY is_current";
 
-    private static final String PUBLISHED = " FROM publication_metrics pm JOIN publication p ON p.id = pm.publication_id"
-            + " JOIN content_item ci ON ci.id = p.content_id"
+    private static final String PUBLISHED = " FROM publication_metrics pm JOIN content_item ci ON ci.id = pm.content_id"
             + " WHERE pm.brand_id = :brand AND pm.published_at >= :start AND pm.published_at < :end";
 
     /** The scope's published rows of publication_metrics alone (brand-wide), joined to the content for an owner. */
@@ -81,6 +82,9 @@ public class DashboardQueries {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    PeriodPosts posts;
 
     @Inject
     HeraldConfig config;
@@ -308,24 +312,34 @@ public class DashboardQueries {
      * lifetime views and engagement, which platform won on views and by how much.
      */
     public List<Comparison> comparisons(DashboardScope scope) {
-        Query query = bind(em.createNativeQuery(comparisonSql(scope)), scope);
-        Map<Long, List<PlatformResult>> results = new LinkedHashMap<>();
-        Map<Long, String> titles = new LinkedHashMap<>();
-        for (Object row : query.getResultList()) {
-            Object[] cells = (Object[]) row;
-            long content = longValue(cells[0]);
-            Platform platform = Platform.valueOf((String) cells[2]);
-            Double views = dbl(cells[3]);
-            Double engagement = dbl(cells[4]);
-            titles.put(content, (String) cells[1]);
-            results.computeIfAbsent(content, id -> new ArrayList<>()).add(new PlatformResult(platform, views, engagement,
-                    countOr(views, platform), percentOr(engagement, platform)));
+        Map<Long, double[]> totals = new HashMap<>();
+        Map<Long, java.util.Set<Platform>> platforms = new HashMap<>();
+        for (PeriodPosts.Post post : posts.read(scope)) {
+            double[] total = totals.computeIfAbsent(post.contentId(), id -> new double[] { 0, 0 });
+            if (post.views() != null) {
+                total[0] += post.views();
+                total[1] = 1;
+            }
+            platforms.computeIfAbsent(post.contentId(), id -> EnumSet.noneOf(Platform.class)).add(post.platform());
         }
+        // Most viewed first (an item without any views last), then by id, as the page has always listed them.
+        List<Long> chosen = totals.keySet().stream().filter(id -> platforms.get(id).size() > 1)
+                .sorted(Comparator.<Long, Boolean>comparing(id -> totals.get(id)[1] == 0)
+                        .thenComparing(id -> -totals.get(id)[0]).thenComparing(id -> id))
+                .limit(COMPARED_ITEMS).toList();
+        Map<Long, String> titles = new HashMap<>();
+        Map<Long, Map<Platform, PeriodPosts.Lifetime>> lifetimes = posts.lifetimes(chosen, titles);
         List<Comparison> comparisons = new ArrayList<>();
-        results.forEach((content, platforms) -> {
-            platforms.sort(Comparator.comparing(PlatformResult::platform));
-            comparisons.add(compare(content, titles.get(content), platforms));
-        });
+        for (long content : chosen) {
+            List<PlatformResult> results = new ArrayList<>();
+            new java.util.TreeMap<>(lifetimes.getOrDefault(content, Map.of())).forEach((platform, lifetime) -> {
+                Double engagement = lifetime.interactions() == null || lifetime.engagedViews() == null
+                        || lifetime.engagedViews() == 0 ? null : lifetime.interactions() / lifetime.engagedViews() * 100;
+                results.add(new PlatformResult(platform, lifetime.views(), engagement, countOr(lifetime.views(), platform),
+                        percentOr(engagement, platform)));
+            });
+            comparisons.add(compare(content, titles.get(content), results));
+        }
         return comparisons;
     }
 
@@ -375,30 +389,67 @@ public class DashboardQueries {
 
     /** Each sequencing strategy's publications of the period: sample sizes, views per post, engagement, % viewed. */
     public List<StrategyRow> strategies(DashboardScope scope) {
-        Query query = bind(em.createNativeQuery(strategySql(scope)), scope);
-        Map<SequencingStrategy, Object[]> found = new EnumMap<>(SequencingStrategy.class);
-        for (Object row : query.getResultList()) {
-            Object[] cells = (Object[]) row;
-            found.put(SequencingStrategy.valueOf((String) cells[0]), cells);
+        Map<Long, SequencingStrategy> strategyOf = posts.strategies(scope);
+        Map<SequencingStrategy, StrategySums> sums = new EnumMap<>(SequencingStrategy.class);
+        for (PeriodPosts.Post post : posts.read(scope)) {
+            SequencingStrategy strategy = strategyOf.get(post.contentId());
+            if (strategy != null) {
+                sums.computeIfAbsent(strategy, s -> new StrategySums()).add(post);
+            }
         }
         int minimum = config.analytics().minPosts();
         List<StrategyRow> rows = new ArrayList<>();
         for (SequencingStrategy strategy : SequencingStrategy.values()) {
-            Object[] cells = found.get(strategy);
-            if (cells == null) {
+            StrategySums sum = sums.get(strategy);
+            if (sum == null) {
                 rows.add(new StrategyRow(strategy, 0, 0, null, null, null, true, "no posts", "no posts", "no posts"));
                 continue;
             }
-            long items = longValue(cells[1]);
-            Double views = dbl(cells[3]);
-            Double engagement = dbl(cells[4]);
-            Double viewed = dbl(cells[5]);
-            rows.add(new StrategyRow(strategy, items, longValue(cells[2]), views, engagement, viewed, items < minimum,
+            long items = sum.items.size();
+            Double views = sum.measured == 0 ? null : sum.views / sum.measured;
+            Double engagement = !sum.anyInteractions || sum.engagedViews == 0 ? null : sum.interactions / sum.engagedViews * 100;
+            Double viewed = sum.viewsWithPercent == 0 ? null : 100 * sum.percentViewedViews / sum.viewsWithPercent;
+            rows.add(new StrategyRow(strategy, items, sum.publications, views, engagement, viewed, items < minimum,
                     views == null ? "not available" : DashboardFormat.count(views),
                     engagement == null ? "not available" : DashboardFormat.percent(engagement),
                     viewed == null ? "not available on these platforms" : DashboardFormat.percent(viewed)));
         }
         return rows;
+    }
+
+    /**
+     * One strategy's posts of the period: content items, publications, views per measured post, interactions per
+     * view of the posts that give interactions, and views-weighted % viewed of the posts that give it.
+     */
+    private static final class StrategySums {
+        final java.util.Set<Long> items = new java.util.HashSet<>();
+        long publications;
+        long measured;
+        double views;
+        boolean anyInteractions;
+        double interactions;
+        double engagedViews;
+        double percentViewedViews;
+        double viewsWithPercent;
+
+        void add(PeriodPosts.Post post) {
+            items.add(post.contentId());
+            publications++;
+            Double interactions = post.interactions();
+            if (post.views() != null) {
+                measured++;
+                views += post.views();
+            }
+            if (interactions != null) {
+                anyInteractions = true;
+                this.interactions += interactions;
+                engagedViews += post.views() == null ? 0 : post.views();
+            }
+            if (post.views() != null && post.averagePercentViewed() != null) {
+                percentViewedViews += post.views() * post.averagePercentViewed() / 100;
+                viewsWithPercent += post.views();
+            }
+        }
     }
 
     /** Views per post by strategy, as bars. */
@@ -416,58 +467,85 @@ public class DashboardQueries {
      * median engagement rate relative to the channel's own median, and its number of posts.
      */
     public List<HeatmapChannel> heatmap(DashboardScope scope) {
-        Query query = bind(em.createNativeQuery(heatmapSql(scope)), scope);
-        Map<Long, HeatmapBuilder> channels = new LinkedHashMap<>();
-        for (Object row : query.getResultList()) {
+        java.time.ZoneId zone = scope.period().zone();
+        Map<Long, HeatmapBuilder> channels = new HashMap<>();
+        for (PeriodPosts.Post post : posts.read(scope)) {
+            java.time.ZonedDateTime local = post.publishedAt().atZone(zone);
+            channels.computeIfAbsent(post.channelId(), HeatmapBuilder::new)
+                    .add(local.getDayOfWeek().getValue() - 1, local.getHour(), post.engagement());
+        }
+        if (channels.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Object[]> names = new HashMap<>();
+        for (Object row : em.createNativeQuery("SELECT id, display_name, platform FROM channel WHERE id IN (:ids)")
+                .setParameter("ids", List.copyOf(channels.keySet())).getResultList()) {
             Object[] cells = (Object[]) row;
-            HeatmapBuilder channel = channels.computeIfAbsent(longValue(cells[0]), id -> new HeatmapBuilder(id,
-                    (String) cells[1], Platform.valueOf((String) cells[2])));
-            channel.add(number(cells[3]).intValue(), number(cells[4]).intValue(), longValue(cells[5]),
-                    (String) cells[6]);
+            names.put(longValue(cells[0]), cells);
         }
         int minimum = config.analytics().minPosts();
-        return channels.values().stream().map(channel -> channel.build(minimum)).toList();
+        // Platform, then name, then id: the order the page has always shown the channels in.
+        return channels.values().stream()
+                .map(channel -> channel.build((String) names.get(channel.id)[1],
+                        Platform.valueOf((String) names.get(channel.id)[2]), minimum))
+                .sorted(Comparator.comparing((HeatmapChannel channel) -> channel.platform().name())
+                        .thenComparing(HeatmapChannel::name).thenComparing(HeatmapChannel::channelId))
+                .toList();
     }
 
     /** Collects one channel's cells (posts and sorted engagement rates), then grades each against its median. */
     private static final class HeatmapBuilder {
         private final long id;
-        private final String name;
-        private final Platform platform;
         private final long[][] posts = new long[7][24];
         private final double[][][] rates = new double[7][24][];
-        private final List<Double> all = new ArrayList<>();
+        private final int[][] measured = new int[7][24];
+        private int total;
 
-        HeatmapBuilder(long id, String name, Platform platform) {
+        HeatmapBuilder(long id) {
             this.id = id;
-            this.name = name;
-            this.platform = platform;
         }
 
-        void add(int weekday, int hour, long count, String sortedRates) {
-            posts[weekday][hour] = count;
-            double[] values = sortedRates == null || sortedRates.isEmpty() ? new double[0]
-                    : java.util.Arrays.stream(sortedRates.split(",")).mapToDouble(Double::parseDouble).toArray();
-            rates[weekday][hour] = values;
-            for (double value : values) {
-                all.add(value);
+        void add(int weekday, int hour, Double engagement) {
+            posts[weekday][hour]++;
+            if (engagement == null) {
+                return;
             }
+            double[] cell = rates[weekday][hour];
+            int count = measured[weekday][hour];
+            if (cell == null || cell.length == count) {
+                rates[weekday][hour] = cell = java.util.Arrays.copyOf(cell == null ? new double[0] : cell, Math.max(8, count * 2));
+            }
+            cell[count] = engagement;
+            measured[weekday][hour] = count + 1;
+            total++;
         }
 
-        HeatmapChannel build(int minimum) {
-            double[] sorted = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            Double median = median(sorted);
-            long total = 0;
+        HeatmapChannel build(String name, Platform platform, int minimum) {
+            double[] all = new double[total];
+            int filled = 0;
+            for (int weekday = 0; weekday < 7; weekday++) {
+                for (int hour = 0; hour < 24; hour++) {
+                    double[] cell = rates[weekday][hour] == null ? new double[0]
+                            : java.util.Arrays.copyOf(rates[weekday][hour], measured[weekday][hour]);
+                    java.util.Arrays.sort(cell);
+                    rates[weekday][hour] = cell;
+                    System.arraycopy(cell, 0, all, filled, cell.length);
+                    filled += cell.length;
+                }
+            }
+            java.util.Arrays.sort(all);
+            Double median = median(all);
+            long count = 0;
             List<List<HeatmapCell>> days = new ArrayList<>();
             for (int weekday = 0; weekday < 7; weekday++) {
                 List<HeatmapCell> hours = new ArrayList<>();
                 for (int hour = 0; hour < 24; hour++) {
-                    total += posts[weekday][hour];
+                    count += posts[weekday][hour];
                     hours.add(cell(weekday, hour, median, minimum));
                 }
                 days.add(hours);
             }
-            return new HeatmapChannel(id, name, platform, total, median,
+            return new HeatmapChannel(id, name, platform, count, median,
                     median == null ? DashboardFormat.notAvailable(platform) : DashboardFormat.percent(median * 100),
                     days);
         }
@@ -552,65 +630,31 @@ public class DashboardQueries {
                 + " JOIN channel ch ON ch.id = pm.channel_id ORDER BY " + order + ", pm.publication_id";
     }
 
-    static String comparisonSql(DashboardScope scope) {
-        return "SELECT t.content_id, ci.title, pm.platform, SUM(pm.views),"
-                + " SUM(" + interactions("pm.") + ") / NULLIF(SUM(CASE WHEN " + interactions("pm.")
-                + " IS NOT NULL THEN pm.views END), 0) * 100"
-                + " FROM (SELECT p.content_id, SUM(pm.views) AS total" + PUBLISHED + ownerCondition(scope)
-                + " GROUP BY p.content_id HAVING COUNT(DISTINCT pm.platform) > 1"
-                + " ORDER BY total DESC, p.content_id LIMIT " + COMPARED_ITEMS + ") t"
-                + " JOIN publication p ON p.content_id = t.content_id"
-                + " JOIN publication_metrics pm ON pm.publication_id = p.id"
-                + " JOIN content_item ci ON ci.id = t.content_id"
-                + " GROUP BY t.content_id, ci.title, pm.platform, t.total ORDER BY t.total DESC, t.content_id";
-    }
-
-    static String strategySql(DashboardScope scope) {
-        // Summed per content item first, so each item's strategy is looked up once, not once per publication.
-        return "SELECT ci.sequencing, COUNT(*), SUM(c.publications), SUM(c.views) / NULLIF(SUM(c.measured), 0),"
-                + " SUM(c.interactions) / NULLIF(SUM(c.engaged_views), 0) * 100,"
-                + " 100 * SUM(c.percent_viewed_views) / NULLIF(SUM(c.views_with_percent), 0)"
-                + " FROM (SELECT p.content_id, COUNT(*) AS publications, SUM(pm.views) * 1E0 AS views,"
-                + " COUNT(pm.views) AS measured, SUM(" + interactions("pm.") + ") AS interactions,"
-                + " SUM(CASE WHEN " + interactions("pm.") + " IS NOT NULL THEN pm.views END) AS engaged_views,"
-                + " SUM(pm.views * pm.average_percent_viewed / 100) AS percent_viewed_views,"
-                + " SUM(CASE WHEN pm.average_percent_viewed IS NOT NULL THEN pm.views END) AS views_with_percent"
-                + PUBLISHED + ownerCondition(scope) + " GROUP BY p.content_id) c"
-                + " JOIN content_item ci ON ci.id = c.content_id GROUP BY ci.sequencing";
-    }
-
-    static String heatmapSql(DashboardScope scope) {
-        // Each cell's engagement rates come sorted in one string; medians are taken in Java (window MEDIAN()s over
-        // every row took seconds at 100 000 publications).
-        String local = localTime("pm.published_at", scope.period());
-        return "SELECT g.channel_id, ch.display_name, ch.platform, g.weekday, g.hour, g.posts, g.engagements"
-                + " FROM (SELECT channel_id, weekday, hour, COUNT(*) AS posts,"
-                + " GROUP_CONCAT(engagement ORDER BY engagement SEPARATOR ',') AS engagements"
-                + " FROM (SELECT pm.channel_id, WEEKDAY(" + local + ") AS weekday, HOUR(" + local + ") AS hour, "
-                + interactions("pm.") + " / NULLIF(pm.views, 0) AS engagement" + metricsInPeriod(scope) + ") posts"
-                + " GROUP BY channel_id, weekday, hour) g JOIN channel ch ON ch.id = g.channel_id"
-                + " ORDER BY ch.platform, ch.display_name, g.channel_id";
-    }
-
     /**
-     * The bound statement behind one JSON endpoint of a brand-wide scope (kpis, trend, top, compare, strategies,
-     * heatmap), for timing the bare SQL against the endpoint.
+     * The data statements behind one JSON endpoint of a scope (kpis, trend, top, compare, strategies, heatmap), with
+     * positional parameters, for timing the bare SQL against the endpoint. The comparison's two look-ups of its ten
+     * chosen items are left out (they only add to the endpoint's side).
      */
-    Query statement(String endpoint, DashboardScope scope) {
-        Query query = em.createNativeQuery(switch (endpoint) {
-            case "kpis" -> BRAND_TOTALS;
-            case "trend" -> trendSql(scope);
-            case "top" -> topSql(scope, TOP_SORTS.get("views"));
-            case "compare" -> comparisonSql(scope);
-            case "strategies" -> strategySql(scope);
-            case "heatmap" -> heatmapSql(scope);
+    List<PeriodPosts.Statement> rawStatements(String endpoint, DashboardScope scope) {
+        return switch (endpoint) {
+            case "kpis" -> List.of(positional(BRAND_TOTALS, scope, Map.of()));
+            case "trend" -> List.of(positional(trendSql(scope), scope, Map.of()));
+            case "top" -> List.of(positional(topSql(scope, TOP_SORTS.get("views")), scope, Map.of("limit", TOP_ROWS)));
+            case "compare", "heatmap" -> List.of(PeriodPosts.statement(scope));
+            case "strategies" -> List.of(PeriodPosts.statement(scope), PeriodPosts.strategiesStatement(scope));
             default -> throw new IllegalArgumentException(endpoint);
-        });
-        bind(query, scope);
-        if (endpoint.equals("top")) {
-            query.setParameter("limit", TOP_ROWS);
+        };
+    }
+
+    private static PeriodPosts.Statement positional(String sql, DashboardScope scope, Map<String, Object> extra) {
+        Map<String, Object> values = new LinkedHashMap<>(values(scope));
+        values.putAll(extra);
+        List<Object> parameters = new ArrayList<>();
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile(":(\\w+)").matcher(sql);
+        while (names.find()) {
+            parameters.add(values.get(names.group(1)));
         }
-        return query;
+        return new PeriodPosts.Statement(names.replaceAll("?"), parameters);
     }
 
     // ---- plumbing -----------------------------------------------------------------------------------------------
@@ -625,6 +669,17 @@ public class DashboardQueries {
 
     /** Sets each of the scope's parameters the statement names. */
     private static Query bind(Query query, DashboardScope scope) {
+        Map<String, Object> values = values(scope);
+        query.getParameters().forEach(parameter -> {
+            if (values.containsKey(parameter.getName())) {
+                query.setParameter(parameter.getName(), values.get(parameter.getName()));
+            }
+        });
+        return query;
+    }
+
+    /** Every named parameter a dashboard statement may use, by name. */
+    private static Map<String, Object> values(DashboardScope scope) {
         AnalyticsPeriod period = scope.period();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("brand", scope.brandId());
@@ -636,12 +691,7 @@ public class DashboardQueries {
         values.put("end", period.endUtc());
         values.put("previousStart", LocalDateTime.ofInstant(
                 period.previousFrom().atStartOfDay(period.zone()).toInstant(), ZoneOffset.UTC));
-        query.getParameters().forEach(parameter -> {
-            if (values.containsKey(parameter.getName())) {
-                query.setParameter(parameter.getName(), values.get(parameter.getName()));
-            }
-        });
-        return query;
+        return values;
     }
 
     private static String countOr(Double value, Platform platform) {

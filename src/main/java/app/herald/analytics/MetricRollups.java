@@ -603,12 +603,12 @@ public class MetricRollups {
                 decimal(rows, first + 7), whole(rows, first + 8), whole(rows, first + 9));
     }
 
-    private static Long whole(ResultSet rows, int column) throws SQLException {
+    static Long whole(ResultSet rows, int column) throws SQLException {
         long value = rows.getLong(column);
         return rows.wasNull() ? null : value;
     }
 
-    private static Double decimal(ResultSet rows, int column) throws SQLException {
+    static Double decimal(ResultSet rows, int column) throws SQLException {
         double value = rows.getDouble(column);
         return rows.wasNull() ? null : value;
     }
