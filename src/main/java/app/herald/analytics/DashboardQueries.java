@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,6 +61,13 @@ public class DashboardQueries {
             "published", "pm.published_at DESC");
 
     /** likes + comments + shares + saves of a row, NULL only when the platform gave none of them. */
+    /** What each in-memory dashboard reads of a period's posts: nothing more (see {@link PeriodPosts.Column}). */
+    private static final Set<PeriodPosts.Column> COMPARE_COLUMNS = Collections.unmodifiableSet(
+            EnumSet.of(PeriodPosts.Column.CONTENT, PeriodPosts.Column.PLATFORM, PeriodPosts.Column.VIEWS));
+    private static final Set<PeriodPosts.Column> STRATEGY_COLUMNS = Collections.unmodifiableSet(EnumSet.of(
+            PeriodPosts.Column.CONTENT, PeriodPosts.Column.VIEWS, PeriodPosts.Column.INTERACTIONS, PeriodPosts.Column.PERCENT_VIEWED));
+    private static final Set<PeriodPosts.Column> HEATMAP_COLUMNS = Collections.unmodifiableSet(EnumSet.of(
+            PeriodPosts.Column.CHANNEL, PeriodPosts.Column.PUBLISHED, PeriodPosts.Column.VIEWS, PeriodPosts.Column.INTERACTIONS));
     private static final String INTERACTIONS = "CASE WHEN COALESCE(%1$slikes, %1$scomments, %1$sshares, %1$ssaves) IS NULL"
             + " THEN NULL ELSE (COALESCE(%1$slikes, 0) + COALESCE(%1$scomments, 0) + COALESCE(%1$sshares, 0)"
             // A DOUBLE operand: integer division would round the ratios to four decimals (div_precision_increment).
@@ -312,21 +321,30 @@ public class DashboardQueries {
      * lifetime views and engagement, which platform won on views and by how much.
      */
     public List<Comparison> comparisons(DashboardScope scope) {
-        Map<Long, double[]> totals = new HashMap<>();
-        Map<Long, java.util.Set<Platform>> platforms = new HashMap<>();
-        for (PeriodPosts.Post post : posts.read(scope)) {
-            double[] total = totals.computeIfAbsent(post.contentId(), id -> new double[] { 0, 0 });
+        // Per content item: views summed, whether any post had views, and a bit per platform it was published on.
+        Map<Long, long[]> totals = new HashMap<>();
+        for (PeriodPosts.Post post : posts.read(scope, COMPARE_COLUMNS)) {
+            long[] total = totals.computeIfAbsent(post.contentId(), id -> new long[3]);
             if (post.views() != null) {
                 total[0] += post.views();
                 total[1] = 1;
             }
-            platforms.computeIfAbsent(post.contentId(), id -> EnumSet.noneOf(Platform.class)).add(post.platform());
+            total[2] |= 1L << post.platform().ordinal();
         }
-        // Most viewed first (an item without any views last), then by id, as the page has always listed them.
-        List<Long> chosen = totals.keySet().stream().filter(id -> platforms.get(id).size() > 1)
-                .sorted(Comparator.<Long, Boolean>comparing(id -> totals.get(id)[1] == 0)
-                        .thenComparing(id -> -totals.get(id)[0]).thenComparing(id -> id))
-                .limit(COMPARED_ITEMS).toList();
+        // Most viewed first (an item without any views last), then by id, as the page has always listed them; only
+        // the first few are kept, so a bounded heap instead of sorting every item of the period.
+        Comparator<Map.Entry<Long, long[]>> order = Comparator.<Map.Entry<Long, long[]>>comparingLong(item -> -item.getValue()[1])
+                .thenComparingLong(item -> -item.getValue()[0]).thenComparingLong(Map.Entry::getKey);
+        java.util.PriorityQueue<Map.Entry<Long, long[]>> kept = new java.util.PriorityQueue<>(order.reversed());
+        for (Map.Entry<Long, long[]> item : totals.entrySet()) {
+            if (Long.bitCount(item.getValue()[2]) > 1) {
+                kept.add(item);
+                if (kept.size() > COMPARED_ITEMS) {
+                    kept.poll();
+                }
+            }
+        }
+        List<Long> chosen = kept.stream().sorted(order).map(Map.Entry::getKey).toList();
         Map<Long, String> titles = new HashMap<>();
         Map<Long, Map<Platform, PeriodPosts.Lifetime>> lifetimes = posts.lifetimes(chosen, titles);
         List<Comparison> comparisons = new ArrayList<>();
@@ -391,7 +409,7 @@ public class DashboardQueries {
     public List<StrategyRow> strategies(DashboardScope scope) {
         Map<Long, SequencingStrategy> strategyOf = posts.strategies(scope);
         Map<SequencingStrategy, StrategySums> sums = new EnumMap<>(SequencingStrategy.class);
-        for (PeriodPosts.Post post : posts.read(scope)) {
+        for (PeriodPosts.Post post : posts.read(scope, STRATEGY_COLUMNS)) {
             SequencingStrategy strategy = strategyOf.get(post.contentId());
             if (strategy != null) {
                 sums.computeIfAbsent(strategy, s -> new StrategySums()).add(post);
@@ -422,7 +440,7 @@ public class DashboardQueries {
      * view of the posts that give interactions, and views-weighted % viewed of the posts that give it.
      */
     private static final class StrategySums {
-        final java.util.Set<Long> items = new java.util.HashSet<>();
+        final Set<Long> items = new java.util.HashSet<>();
         long publications;
         long measured;
         double views;
@@ -467,12 +485,19 @@ public class DashboardQueries {
      * median engagement rate relative to the channel's own median, and its number of posts.
      */
     public List<HeatmapChannel> heatmap(DashboardScope scope) {
-        java.time.ZoneId zone = scope.period().zone();
+        PeriodOffsets offsets = new PeriodOffsets(scope.period());
         Map<Long, HeatmapBuilder> channels = new HashMap<>();
-        for (PeriodPosts.Post post : posts.read(scope)) {
-            java.time.ZonedDateTime local = post.publishedAt().atZone(zone);
-            channels.computeIfAbsent(post.channelId(), HeatmapBuilder::new)
-                    .add(local.getDayOfWeek().getValue() - 1, local.getHour(), post.engagement());
+        HeatmapBuilder last = null;
+        for (PeriodPosts.Post post : posts.read(scope, HEATMAP_COLUMNS)) {
+            // Local weekday and hour from epoch seconds and the zone's offset then: the same as a ZonedDateTime's,
+            // without building one per post. Day 0 (1970-01-01) was a Thursday (Monday = 0).
+            long local = offsets.local(post.publishedAt().getEpochSecond());
+            int weekday = (int) Math.floorMod(Math.floorDiv(local, 86_400L) + 3, 7L);
+            int hour = (int) (Math.floorMod(local, 86_400L) / 3_600);
+            if (last == null || last.id != post.channelId()) {
+                last = channels.computeIfAbsent(post.channelId(), HeatmapBuilder::new);
+            }
+            last.add(weekday, hour, post.engagement());
         }
         if (channels.isEmpty()) {
             return List.of();
@@ -491,6 +516,43 @@ public class DashboardQueries {
                 .sorted(Comparator.comparing((HeatmapChannel channel) -> channel.platform().name())
                         .thenComparing(HeatmapChannel::name).thenComparing(HeatmapChannel::channelId))
                 .toList();
+    }
+
+    /**
+     * The zone's UTC offsets over a period: the offset at its start and at each transition inside it (daylight saving:
+     * none to a few), so a post's local time costs a comparison or two instead of a time-zone rules look-up.
+     */
+    private static final class PeriodOffsets {
+        private final long[] from;
+        private final int[] seconds;
+
+        PeriodOffsets(AnalyticsPeriod period) {
+            java.time.zone.ZoneRules rules = period.zone().getRules();
+            java.time.Instant start = period.startUtc().toInstant(java.time.ZoneOffset.UTC);
+            java.time.Instant end = period.endUtc().toInstant(java.time.ZoneOffset.UTC);
+            List<java.time.zone.ZoneOffsetTransition> changes = new ArrayList<>();
+            for (var next = rules.nextTransition(start); next != null && next.getInstant().isBefore(end);
+                    next = rules.nextTransition(next.getInstant())) {
+                changes.add(next);
+            }
+            from = new long[changes.size() + 1];
+            seconds = new int[changes.size() + 1];
+            from[0] = Long.MIN_VALUE;
+            seconds[0] = rules.getOffset(start).getTotalSeconds();
+            for (int i = 0; i < changes.size(); i++) {
+                from[i + 1] = changes.get(i).toEpochSecond();
+                seconds[i + 1] = changes.get(i).getOffsetAfter().getTotalSeconds();
+            }
+        }
+
+        /** The local wall-clock time, as epoch seconds, of {@code epochSecond} (an instant within the period). */
+        long local(long epochSecond) {
+            int stretch = from.length - 1;
+            while (from[stretch] > epochSecond) {
+                stretch--;
+            }
+            return epochSecond + seconds[stretch];
+        }
     }
 
     /** Collects one channel's cells (posts and sorted engagement rates), then grades each against its median. */
@@ -640,8 +702,9 @@ public class DashboardQueries {
             case "kpis" -> List.of(positional(BRAND_TOTALS, scope, Map.of()));
             case "trend" -> List.of(positional(trendSql(scope), scope, Map.of()));
             case "top" -> List.of(positional(topSql(scope, TOP_SORTS.get("views")), scope, Map.of("limit", TOP_ROWS)));
-            case "compare", "heatmap" -> List.of(PeriodPosts.statement(scope));
-            case "strategies" -> List.of(PeriodPosts.statement(scope), PeriodPosts.strategiesStatement(scope));
+            case "compare" -> List.of(PeriodPosts.statement(scope, COMPARE_COLUMNS));
+            case "heatmap" -> List.of(PeriodPosts.statement(scope, HEATMAP_COLUMNS));
+            case "strategies" -> List.of(PeriodPosts.statement(scope, STRATEGY_COLUMNS), PeriodPosts.strategiesStatement(scope));
             default -> throw new IllegalArgumentException(endpoint);
         };
     }

@@ -95,11 +95,13 @@ public class MetricsClaims {
         String token = "adopt-" + UUID.randomUUID();
         for (List<Object[]> chunk : MetricRollups.chunks(rows)) {
             try (PreparedStatement insert = connection.prepareStatement("INSERT IGNORE INTO publication_metrics (publication_id,"
-                    + " brand_id, channel_id, platform, published_at, next_fetch_at, claimed_by) VALUES "
-                    + String.join(", ", Collections.nCopies(chunk.size(), MetricRollups.placeholders(7))))) {
+                    + " content_id, brand_id, channel_id, platform, published_at, next_fetch_at, claimed_by) VALUES "
+                    + String.join(", ", Collections.nCopies(chunk.size(),
+                            "(?, (SELECT content_id FROM publication WHERE id = ?), ?, ?, ?, ?, ?, ?)")))) {
                 int index = 1;
                 for (Object[] row : chunk) {
                     Instant published = (Instant) row[4];
+                    insert.setLong(index++, (Long) row[0]);
                     insert.setLong(index++, (Long) row[0]);
                     insert.setLong(index++, (Long) row[1]);
                     insert.setLong(index++, (Long) row[2]);

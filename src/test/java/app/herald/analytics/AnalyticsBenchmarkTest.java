@@ -195,10 +195,10 @@ class AnalyticsBenchmarkTest {
                 + " FROM content_item ci JOIN content_revision r ON r.content_id = (SELECT MIN(id) FROM content_item"
                 + " WHERE brand_id = " + brand + ") JOIN channel ch ON ch.brand_id = ci.brand_id AND ch.display_name LIKE CONCAT('%#', ci.id % 3)"
                 + " WHERE ci.brand_id = " + brand + ") x");
-        AnalyticsFixture.sql("INSERT INTO publication_metrics (publication_id, brand_id, channel_id, platform,"
-                + " published_at, measured_at, views, likes, comments, shares, saves, watch_time_seconds,"
+        AnalyticsFixture.sql("INSERT INTO publication_metrics (publication_id, content_id, brand_id, channel_id,"
+                + " platform, published_at, measured_at, views, likes, comments, shares, saves, watch_time_seconds,"
                 + " average_view_seconds, average_percent_viewed, reach, followers_gained)"
-                + " SELECT p.id, p.brand_id, p.channel_id, p.platform, p.published_at, " + measured + ", 100 + (p.id * 37) % 50000,"
+                + " SELECT p.id, p.content_id, p.brand_id, p.channel_id, p.platform, p.published_at, " + measured + ", 100 + (p.id * 37) % 50000,"
                 + " (100 + (p.id * 37) % 50000) * (1 + p.id % 9) DIV 100, (p.id * 13) % 300, (p.id * 7) % 200,"
                 + " IF(p.platform = 'TIKTOK', (p.id * 3) % 150, NULL),"
                 + " IF(p.platform = 'TIKTOK', NULL, (100 + (p.id * 37) % 50000) * 12),"
@@ -206,7 +206,7 @@ class AnalyticsBenchmarkTest {
                 + " IF(p.platform = 'YOUTUBE_SHORTS', 20 + p.id % 70, NULL),"
                 + " IF(p.platform = 'FACEBOOK_REELS', 80 + (p.id * 37) % 40000, NULL),"
                 + " IF(p.platform = 'TIKTOK', NULL, p.id % 25)"
-                + " FROM (SELECT p.id, p.published_at, ch.id AS channel_id, ch.brand_id, ch.platform"
+                + " FROM (SELECT p.id, p.content_id, p.published_at, ch.id AS channel_id, ch.brand_id, ch.platform"
                 + " FROM publication p JOIN channel ch ON ch.id = p.channel_id WHERE ch.brand_id = " + brand + ") p");
         String gains = " 1000 + (seq * 7919) % 90000, (seq * 31) % 9000, (seq * 7) % 900, (seq * 5) % 600,"
                 + " (seq * 3) % 500, (1000 + (seq * 7919) % 90000) * 0.45, 1000 + (seq * 7919) % 90000, seq % 80";

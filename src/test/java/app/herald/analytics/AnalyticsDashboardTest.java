@@ -107,6 +107,29 @@ class AnalyticsDashboardTest {
     }
 
     @Test
+    void theHeatmapKeepsLocalHoursAcrossADaylightSavingChange() {
+        long brand = CalendarFixture.brand("Europe/Berlin");
+        long channel = CalendarFixture.channel(brand, Platform.TIKTOK, "Clocks", "Europe/Berlin", 50, 0,
+                app.herald.channel.ChannelStatus.ACTIVE);
+        // Berlin moved from UTC+1 to UTC+2 on Sunday 29 March 2026 at 02:00: both Mondays' 10:00 posts are 10:00 local.
+        for (String local : List.of("2026-03-23T10:00", "2026-03-30T10:15", "2026-03-29T01:30", "2026-03-29T03:30")) {
+            long content = CalendarFixture.approvedContent(brand, CalendarFixture.unique("Clock " + local));
+            java.time.Instant at = java.time.LocalDateTime.parse(local).atZone(AnalyticsFixture.ZONE).toInstant();
+            long publication = CalendarFixture.publication(content, channel, at, app.herald.calendar.PublicationStatus.PUBLISHED);
+            AnalyticsFixture.latest(publication, brand, channel, Platform.TIKTOK, at, 1000L, 50L, null, null, null, null, null);
+        }
+        CalendarFixture.Member manager = CalendarFixture.member(brand, Role.MANAGER);
+
+        JsonPath heatmap = json(manager, "/analytics/data/heatmap?brand=" + brand + "&period=custom&from=2026-03-23&to=2026-03-30");
+
+        String cell = "channels[0].days[%d][%d].posts";
+        assertThat(heatmap.getInt(cell.formatted(0, 10))).isEqualTo(2);
+        assertThat(heatmap.getInt(cell.formatted(6, 1))).isEqualTo(1);
+        assertThat(heatmap.getInt(cell.formatted(6, 3))).isEqualTo(1);
+        assertThat(heatmap.getInt(cell.formatted(0, 9)) + heatmap.getInt(cell.formatted(6, 2))).isZero();
+    }
+
+    @Test
     void theBestTimeHeatmapComparesEachCellWithTheChannelsMedianInTheBrandsZone() {
         JsonPath heatmap = json(set().manager(), "/analytics/data/heatmap?" + set().query());
         assertThat(heatmap.getInt("minPosts")).isEqualTo(3);

@@ -131,10 +131,16 @@ public final class AnalyticsFixture {
         long channel = set.channels().get(platform);
         long publication = CalendarFixture.publication(set.content().get(title), channel, at, PublicationStatus.PUBLISHED);
         set.publications().put(title + "/" + platform, publication);
-        sql("INSERT INTO publication_metrics (publication_id, brand_id, channel_id, platform, published_at, measured_at,"
-                + " views, likes, comments, shares, saves, average_percent_viewed, followers_gained)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                publication, set.brand(), channel, platform.name(), LocalDateTime.ofInstant(at, ZoneOffset.UTC), views,
+        latest(publication, set.brand(), channel, platform, at, views, likes, comments, shares, saves, percentViewed, followers);
+    }
+
+    /** The latest cumulative values of {@code publication}, published at {@code at}, as the importer keeps them. */
+    static void latest(long publication, long brand, long channel, Platform platform, Instant at, Long views, Long likes,
+            Long comments, Long shares, Long saves, Double percentViewed, Long followers) {
+        sql("INSERT INTO publication_metrics (publication_id, content_id, brand_id, channel_id, platform, published_at,"
+                + " measured_at, views, likes, comments, shares, saves, average_percent_viewed, followers_gained)"
+                + " VALUES (?1, (SELECT content_id FROM publication WHERE id = ?1), ?2, ?3, ?4, ?5, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                publication, brand, channel, platform.name(), LocalDateTime.ofInstant(at, ZoneOffset.UTC), views,
                 likes, comments, shares, saves, percentViewed, followers);
     }
 

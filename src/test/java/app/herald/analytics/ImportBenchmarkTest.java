@@ -199,9 +199,9 @@ class ImportBenchmarkTest {
                     insert.executeUpdate();
                 }
             }
-            sql.executeUpdate("INSERT INTO publication_metrics (publication_id, brand_id, channel_id, platform, published_at,"
-                    + " next_fetch_at, fetches, measured_at, views, likes, comments, shares, watch_time_seconds, average_percent_viewed,"
-                    + " followers_gained) SELECT p.id, " + brand + ", p.channel_id, c.platform, p.published_at, NULL, " + SNAPSHOTS_EACH
+            sql.executeUpdate("INSERT INTO publication_metrics (publication_id, content_id, brand_id, channel_id, platform,"
+                    + " published_at, next_fetch_at, fetches, measured_at, views, likes, comments, shares, watch_time_seconds,"
+                    + " average_percent_viewed, followers_gained) SELECT p.id, p.content_id, " + brand + ", p.channel_id, c.platform, p.published_at, NULL, " + SNAPSHOTS_EACH
                     + ", p.published_at + INTERVAL " + (DAYS_EACH - 1) + " DAY + INTERVAL 23 HOUR, " + DAYS_EACH + " * 120, "
                     + DAYS_EACH + " * 5, " + DAYS_EACH + ", " + DAYS_EACH + ", " + DAYS_EACH + " * 960, 45.0, " + DAYS_EACH + " DIV 4"
                     + " FROM publication p"

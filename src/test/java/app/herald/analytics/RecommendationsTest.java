@@ -234,8 +234,8 @@ class RecommendationsTest {
     /** A published publication of {@code content} at {@code at} with 1000 views and {@code likes} likes. */
     private static void measured(long brand, long channel, Platform platform, long content, Instant at, long likes) {
         long publication = CalendarFixture.publication(content, channel, at, PublicationStatus.PUBLISHED);
-        AnalyticsFixture.sql("INSERT INTO publication_metrics (publication_id, brand_id, channel_id, platform, published_at,"
-                + " measured_at, views, likes) VALUES (?1, ?2, ?3, ?4, ?5, ?5, 1000, ?6)", publication, brand, channel,
-                platform.name(), LocalDateTime.ofInstant(at, ZoneOffset.UTC), likes);
+        AnalyticsFixture.sql("INSERT INTO publication_metrics (publication_id, content_id, brand_id, channel_id, platform,"
+                + " published_at, measured_at, views, likes) VALUES (?1, ?7, ?2, ?3, ?4, ?5, ?5, 1000, ?6)", publication, brand, channel,
+                platform.name(), LocalDateTime.ofInstant(at, ZoneOffset.UTC), likes, content);
     }
 }

@@ -90,8 +90,8 @@ public final class ExperimentFixture {
         long publication = CalendarFixture.publication(content, channel, at, PublicationStatus.PUBLISHED);
         QuarkusTransaction.requiringNew().run(() -> {
             var em = Brand.getEntityManager();
-            insert("publication_metrics", "publication_id, brand_id, channel_id, platform, published_at",
-                    List.of(publication, brand, channel, "TIKTOK", at), latest);
+            insert("publication_metrics", "publication_id, content_id, brand_id, channel_id, platform, published_at",
+                    List.of(publication, content, brand, channel, "TIKTOK", at), latest);
             days.forEach((day, values) -> {
                 Map<String, Number> row = new HashMap<>(values);
                 Number percent = row.remove("average_percent_viewed");

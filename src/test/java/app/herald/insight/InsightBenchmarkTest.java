@@ -119,8 +119,9 @@ class InsightBenchmarkTest {
                     + " slot_source, created_by, created_at, updated_at, published_at) SELECT " + publication + " + seq, "
                     + content + " + seq, " + channelOf + ", " + published + ", 'PUBLISHED', " + revision + ","
                     + " 'CHOSEN', 'bench', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), " + published + " FROM seq_1_to_" + POSTS);
-            statement.executeUpdate("INSERT INTO publication_metrics (publication_id, brand_id, channel_id, platform,"
-                    + " published_at, measured_at, views, likes, comments, shares) SELECT " + publication + " + seq, " + brand
+            statement.executeUpdate("INSERT INTO publication_metrics (publication_id, content_id, brand_id, channel_id,"
+                    + " platform, published_at, measured_at, views, likes, comments, shares) SELECT " + publication + " + seq, "
+                    + content + " + seq, " + brand
                     + ", " + channelOf + ", 'TIKTOK', " + published + ", " + published + " + INTERVAL 8 DAY,"
                     + " 500 + FLOOR(RAND(seq) * 5000), 10 + FLOOR(RAND(seq + 1) * 200), FLOOR(RAND(seq + 2) * 20), NULL"
                     + " FROM seq_1_to_" + POSTS);

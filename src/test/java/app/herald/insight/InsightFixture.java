@@ -43,8 +43,8 @@ final class InsightFixture {
                 long publication = insert(connection, "INSERT INTO publication (content_id, channel_id, scheduled_at, status,"
                         + " revision_id, slot_source, created_by, created_at, updated_at, published_at) VALUES (?, ?, ?,"
                         + " 'PUBLISHED', ?, 'CHOSEN', 'marketer', ?, ?, ?)", content, channelId, at, revision, at, at, at);
-                insert(connection, "INSERT INTO publication_metrics (publication_id, brand_id, channel_id, platform,"
-                        + " published_at, measured_at, views, likes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", publication, brandId,
+                insert(connection, "INSERT INTO publication_metrics (publication_id, content_id, brand_id, channel_id,"
+                        + " platform, published_at, measured_at, views, likes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", publication, content, brandId,
                         channelId, platform, at, at.plusDays(8), post.views(), post.likes());
             }
         } catch (SQLException e) {
