@@ -56,8 +56,7 @@ public class PeriodPosts {
         CONTENT("pm.content_id"),
         CHANNEL("pm.channel_id"),
         /** The platform's position in {@link Platform#values()}, 1-based: a number parses faster than a name. */
-        PLATFORM("FIELD(pm.platform, " + Arrays.stream(Platform.values()).map(platform -> "'" + platform.name() + "'")
-                .collect(Collectors.joining(", ")) + ")"),
+        PLATFORM("FIELD(pm.platform, " + names(Platform.values()) + ")"),
         /** Epoch seconds: a number is cheaper to send and parse than a date-time. */
         PUBLISHED("TIMESTAMPDIFF(SECOND, '1970-01-01', pm.published_at)"),
         VIEWS("pm.views"),
@@ -74,6 +73,7 @@ public class PeriodPosts {
     }
 
     private static final Platform[] PLATFORMS = Platform.values();
+    private static final SequencingStrategy[] STRATEGIES = SequencingStrategy.values();
 
     @Inject
     DataSource dataSource;
@@ -129,6 +129,11 @@ public class PeriodPosts {
         return posts;
     }
 
+    /** The constants' names quoted for SQL, in declaration order. */
+    private static String names(Enum<?>[] constants) {
+        return Arrays.stream(constants).map(constant -> "'" + constant.name() + "'").collect(Collectors.joining(", "));
+    }
+
     private static long orZero(Object id) {
         return id == null ? 0 : (Long) id;
     }
@@ -136,7 +141,7 @@ public class PeriodPosts {
     /** The sequencing strategy of each content item of the scope's brand (of the owner's items for an owner). */
     Map<Long, SequencingStrategy> strategies(DashboardScope scope) {
         Map<Long, SequencingStrategy> strategies = new HashMap<>();
-        query(strategiesStatement(scope), rows -> strategies.put(rows.getLong(1), SequencingStrategy.valueOf(rows.getString(2))));
+        query(strategiesStatement(scope), rows -> strategies.put(rows.getLong(1), STRATEGIES[rows.getInt(2) - 1]));
         return strategies;
     }
 
@@ -145,7 +150,8 @@ public class PeriodPosts {
         if (scope.ownContentOnly()) {
             parameters.add(scope.owner());
         }
-        return new Statement("SELECT id, sequencing FROM content_item WHERE brand_id = ?"
+        // The strategy's 1-based position in SequencingStrategy.values(), as for platforms.
+        return new Statement("SELECT id, FIELD(sequencing, " + names(STRATEGIES) + ") FROM content_item WHERE brand_id = ?"
                 + (scope.ownContentOnly() ? " AND created_by = ?" : ""), parameters);
     }
 
