@@ -244,6 +244,9 @@ public class ContentService {
     @Transactional(Transactional.TxType.MANDATORY)
     public ContentItem lockForChange(long contentId) {
         ContentItem item = find(contentId);
+        // A refresh reads the row again and drops changes not yet written: those of an earlier step of the same
+        // transaction (attaching a video, then setting a cover frame, then submitting) must be written first.
+        ContentItem.getEntityManager().flush();
         ContentItem.getEntityManager().refresh(item, LockModeType.PESSIMISTIC_WRITE);
         return item;
     }
