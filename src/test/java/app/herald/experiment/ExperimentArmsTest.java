@@ -20,7 +20,6 @@ import app.herald.calendar.CalendarFixture;
 import app.herald.calendar.CoverState;
 import app.herald.calendar.Publication;
 import app.herald.calendar.PublicationStatus;
-import app.herald.dispatch.DispatchFixture;
 import app.herald.dispatch.Dispatcher;
 import app.herald.web.WebSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -157,12 +156,7 @@ class ExperimentArmsTest {
     @Test
     void thumbnailArmsArePreparedWithTheirCoverFrameBookedAndPublishedWithIt() {
         ExperimentFixture.Setup setup = ExperimentFixture.setup("Only");
-        DispatchFixture.attachVideo(setup.content(), 1_000);
-        Map<String, Object> fields = ExperimentFixture.fields(setup.content());
-        fields.put("field", "THUMBNAIL");
-        fields.put("minPerArm", "2");
-        fields.put("arm", List.of("1.5", "3", "", ""));
-        long experiment = ExperimentFixture.create(setup.manager(), fields);
+        long experiment = ExperimentFixture.create(setup.manager(), ExperimentFixture.thumbnailFields(setup.content()));
 
         Response prepared = ExperimentFixture.prepare(setup.manager(), experiment);
         assertThat(prepared.statusCode()).as(Jsoup.parse(prepared.body().asString()).select(".form-error").text())

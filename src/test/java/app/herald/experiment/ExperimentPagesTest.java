@@ -25,7 +25,6 @@ import app.herald.calendar.CalendarFixture.Member;
 import app.herald.calendar.PublicationStatus;
 import app.herald.channel.ChannelStatus;
 import app.herald.content.SequencingStrategy;
-import app.herald.dispatch.DispatchFixture;
 import app.herald.platform.Platform;
 import app.herald.web.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
@@ -143,9 +142,7 @@ class ExperimentPagesTest {
     @Test
     void thumbnailArmsAreCoverFramesWithinTheVideoNamedByArmAndTheTypedSecondsAreKept() {
         ExperimentFixture.Setup setup = ExperimentFixture.setup("Only");
-        DispatchFixture.attachVideo(setup.content(), 1_000);
-        Map<String, Object> fields = ExperimentFixture.fields(setup.content());
-        fields.put("field", "THUMBNAIL");
+        Map<String, Object> fields = ExperimentFixture.thumbnailFields(setup.content());
         Document form = setup.manager().session().page("/experiments/new?content=" + setup.content());
         assertThat(form.select("#field option[value=THUMBNAIL]").text()).isEqualTo("Thumbnail (cover frame)");
         assertThat(form.select("#field-help").text()).contains("seconds into the video, e.g. 1.5");
