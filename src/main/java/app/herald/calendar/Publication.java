@@ -14,6 +14,8 @@ import jakarta.persistence.Version;
 
 import app.herald.channel.Channel;
 import app.herald.content.ContentItem;
+import app.herald.content.ContentVariant;
+import app.herald.platform.CoverFrame;
 import app.herald.system.IdentifiedEntity;
 
 /** One content item on one channel at one instant (UTC), bound to the approved revision it was scheduled with. */
@@ -127,8 +129,36 @@ public class Publication extends IdentifiedEntity {
     @Column(name = "published_at")
     public Instant publishedAt;
 
+    /** Where setting the post's cover frame stands; NONE when its variant chose none. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cover_state", nullable = false, length = 10)
+    public CoverState coverState = CoverState.NONE;
+
+    /** What setting the cover frame gave: the platform's confirmation, or why it could not be set. */
+    @Column(name = "cover_note", length = 1000)
+    public String coverNote;
+
     @Version
     public int version;
+
+    /** The cover frame its variant chose on the channel's platform; null when the platform picks its own. */
+    public CoverFrame cover() {
+        return content.variant(channel.platform).map(ContentVariant::cover).orElse(null);
+    }
+
+    /** Where the cover frame stands, in words: "Cover frame at 1.5 s: could not be set: YouTube: …". */
+    public String coverText() {
+        CoverFrame cover = cover();
+        if (cover == null) {
+            return null;
+        }
+        return cover.label() + ": " + switch (coverState) {
+            case NONE, PENDING -> "set once " + channel.platform.label() + " holds the video";
+            case SENDING -> "being set";
+            case SET -> "set" + (coverNote == null ? "" : " (" + coverNote + ")");
+            case REFUSED -> "could not be set: " + coverNote;
+        };
+    }
 
     /** Summary line for feeds and audit rows: "TikTok · Northwind [Sandbox]: title". */
     public String summary() {

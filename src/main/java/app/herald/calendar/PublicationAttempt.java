@@ -18,7 +18,7 @@ public class PublicationAttempt extends IdentifiedEntity {
 
     /** The steps of a publish, as the connector interface names them. */
     public enum Step {
-        START, SEND, FINISH, STATUS, LOOKUP, REFRESH
+        START, SEND, FINISH, STATUS, LOOKUP, REFRESH, COVER
     }
 
     @Column(name = "publication_id", nullable = false)

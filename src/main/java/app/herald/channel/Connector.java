@@ -26,6 +26,16 @@ public interface Connector {
     /** After the last byte: asks the platform to publish; returns the handle naming the platform's video. */
     PlatformHandle finish(PublishRequest request, PlatformHandle handle) throws ConnectorFailure;
 
+    /**
+     * Sets {@code request.cover()} as the cover of the video named by {@code handle}, once the platform holds it;
+     * returns what the user should know of it. A platform that took the cover with the upload only confirms it here.
+     * A failure concerns the cover alone, never the post: the dispatcher notes it and publishes the video.
+     */
+    default String setCover(PublishRequest request, PlatformHandle handle) throws ConnectorFailure {
+        throw new ConnectorFailure(FailureClass.INVALID, null, "cover_not_supported", "Herald does not set a cover"
+                + " frame on " + request.channel().platform().label() + "; the platform shows its own.");
+    }
+
     /** Where the upload or video named by {@code handle} stands on the platform. */
     RemoteStatus status(PublishRequest request, PlatformHandle handle) throws ConnectorFailure;
 

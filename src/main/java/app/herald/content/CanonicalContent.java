@@ -31,6 +31,10 @@ public final class CanonicalContent {
         item.variants.stream().sorted(Comparator.comparing(variant -> variant.platform)).forEach(variant -> {
             field(text, "variant." + variant.platform.name() + ".title", variant.title);
             field(text, "variant." + variant.platform.name() + ".body", variant.body);
+            // Only when chosen, so the hashes of content without a cover frame stay what they were.
+            if (variant.coverMs != null) {
+                field(text, "variant." + variant.platform.name() + ".cover_ms", String.valueOf(variant.coverMs));
+            }
         });
         field(text, "media.sha256", mediaChecksum);
         return text.toString();

@@ -15,6 +15,7 @@ import app.herald.audit.AuditService;
 import app.herald.brand.Brand;
 import app.herald.brand.BrandAccess;
 import app.herald.content.media.MediaFile;
+import app.herald.platform.CoverFrame;
 import app.herald.platform.Platform;
 import app.herald.platform.PlatformSpecs;
 import app.herald.platform.SpecViolation;
@@ -93,6 +94,28 @@ public class ContentService {
         audit.record(AuditAction.MEDIA_ATTACHED, ContentWorkflow.AUDIT_SUBJECT, item.id, item.title)
                 .brand(item.brand.id)
                 .comment(videoText(item) + replaced).write();
+        revise(item);
+        return item;
+    }
+
+    /**
+     * Makes {@code cover} the frame the item's post on {@code platform} shows as its cover; it must lie within the
+     * item's video. Like a text edit, under review this is a new revision.
+     */
+    public ContentItem setCoverFrame(long contentId, Platform platform, CoverFrame cover) {
+        ContentItem item = lockForChange(contentId);
+        requireEditable(item);
+        ContentVariant variant = item.variant(platform).orElseThrow(() -> new ContentException("'" + item.title
+                + "' does not target " + platform.label() + "."));
+        if (item.media == null) {
+            throw new ContentException("'" + item.title + "' has no video, so it has no frame to show as its cover.");
+        }
+        if (cover.seconds() >= item.media.durationSeconds) {
+            throw new ContentException("The cover frame at " + cover.secondsText() + " s is not within the video, which"
+                    + " lasts " + item.media.facts().durationText() + " s.");
+        }
+        variant.coverMs = cover.millis();
+        item.updatedAt = Instant.now();
         revise(item);
         return item;
     }
@@ -221,6 +244,9 @@ public class ContentService {
     @Transactional(Transactional.TxType.MANDATORY)
     public ContentItem lockForChange(long contentId) {
         ContentItem item = find(contentId);
+        // A refresh reads the row again and drops changes not yet written: those of an earlier step of the same
+        // transaction (attaching a video, then setting a cover frame, then submitting) must be written first.
+        ContentItem.getEntityManager().flush();
         ContentItem.getEntityManager().refresh(item, LockModeType.PESSIMISTIC_WRITE);
         return item;
     }

@@ -8,10 +8,14 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import app.herald.platform.CoverFrame;
 import app.herald.platform.Platform;
 import app.herald.system.IdentifiedEntity;
 
-/** The text a content item is posted with on one platform: a title (YouTube only) and a description or caption. */
+/**
+ * The text a content item is posted with on one platform: a title (YouTube only) and a description or caption, and
+ * the cover frame the post shows when one was chosen.
+ */
 @Entity
 @Table(name = "content_variant")
 public class ContentVariant extends IdentifiedEntity {
@@ -29,4 +33,12 @@ public class ContentVariant extends IdentifiedEntity {
 
     @Column(columnDefinition = "TEXT")
     public String body;
+
+    /** The second of the video the post shows as its cover, in milliseconds; null leaves it to the platform (V27). */
+    @Column(name = "cover_ms")
+    public Integer coverMs;
+
+    public CoverFrame cover() {
+        return CoverFrame.ofNullable(coverMs);
+    }
 }

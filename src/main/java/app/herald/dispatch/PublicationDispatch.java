@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import app.herald.audit.AuditAction;
 import app.herald.calendar.ContentRollup;
+import app.herald.calendar.CoverState;
 import app.herald.calendar.Notifier;
 import app.herald.calendar.Publication;
 import app.herald.calendar.PublicationStatus;
@@ -89,7 +90,8 @@ public class PublicationDispatch {
     DispatchMetrics metrics;
 
     /** What a step needs, read in a short transaction: where the publication stands and what to send. */
-    private record Snapshot(PublicationStatus status, PlatformHandle handle, PublishRequest request, int resends) {
+    private record Snapshot(PublicationStatus status, PlatformHandle handle, PublishRequest request, int resends,
+            CoverState cover) {
     }
 
     /**
@@ -102,6 +104,10 @@ public class PublicationDispatch {
         final List<Attempt> attempts = new ArrayList<>();
         /** Whether the last commit gave the publication and its channel back. */
         boolean released;
+        /** Whether this worker renewed the channel's access already. */
+        boolean refreshed;
+        /** Whether this worker committed the cover as SENDING (so finding it SENDING is not an interrupted call). */
+        boolean coverSending;
 
         Job(long id, String instance) {
             this.id = id;
@@ -130,7 +136,6 @@ public class PublicationDispatch {
     private void work(Job job) {
         Optional<Snapshot> next = inStep(job, claims::take, publication -> {
         });
-        boolean refreshed = false;
         for (int step = 0; step < MAX_STEPS && next.isPresent(); step++) {
             Snapshot snapshot = next.get();
             Connector connector = connectors.forChannel(snapshot.request().channel()).orElse(null);
@@ -140,8 +145,8 @@ public class PublicationDispatch {
             try {
                 next = advance(job, snapshot, connector);
             } catch (ConnectorFailure failure) {
-                if (failure.failureClass() == FailureClass.AUTH && !refreshed) {
-                    refreshed = true;
+                if (failure.failureClass() == FailureClass.AUTH && !job.refreshed) {
+                    job.refreshed = true;
                     next = refresh(job, snapshot, connector);
                 } else {
                     next = failed(job, failure);
@@ -202,10 +207,10 @@ public class PublicationDispatch {
         String caption = content.variant(channel.platform).map(variant -> variant.body).orElse(content.description);
         PublishRequest request = new PublishRequest(job.id, ChannelRef.of(channel), file, size, content.media.mimeType(), title,
                 caption == null ? "" : caption, marker(publication)).withDuration(content.media.durationSeconds)
-                .publishedAt(publication.platformPublishAt);
+                .publishedAt(publication.platformPublishAt).withCover(publication.cover());
         return Optional.of(new Snapshot(publication.status,
                 new PlatformHandle(publication.uploadRef, publication.uploadOffset, publication.platformVideoId), request,
-                publication.resends));
+                publication.resends, publication.coverState));
     }
 
     /**
@@ -322,6 +327,9 @@ public class PublicationDispatch {
                 publication.uploadRef = started.uploadRef();
                 publication.uploadOffset = 0;
                 publication.uploadSize = request.size();
+                // A new upload is a new video: its cover is still to be set.
+                publication.coverState = request.cover() == null ? CoverState.NONE : CoverState.PENDING;
+                publication.coverNote = null;
                 moveIfNeeded(publication, PublicationStatus.UPLOADING, "Upload session opened on " + publication.channel.label() + ".");
             });
         }
@@ -340,8 +348,42 @@ public class PublicationDispatch {
                 moveIfNeeded(publication, PublicationStatus.PROCESSING, "All " + request.size() + " bytes sent; the platform is processing.");
             });
         }
+        if (snapshot.cover().open()) {
+            return cover(job, snapshot, connector);
+        }
         RemoteStatus remote = call(job, PublicationAttempt.Step.STATUS, () -> connector.status(request, handle));
         return apply(job, remote);
+    }
+
+    /**
+     * Sets the cover frame once the platform holds the video. SENDING is committed before the call: a worker that
+     * finds it so took over from one stopped during the call, and sends it again (the same frame set twice is the same
+     * cover) with a note saying so. A refusal is noted on the publication and the post goes on to be published; only
+     * a first token problem is handed back, to renew access and try again.
+     */
+    private Optional<Snapshot> cover(Job job, Snapshot snapshot, Connector connector) throws ConnectorFailure {
+        if (snapshot.cover() == CoverState.PENDING) {
+            job.coverSending = true;
+            return record(job, publication -> publication.coverState = CoverState.SENDING);
+        }
+        String again = job.coverSending ? "" : "Sent again: Herald stopped while sending it before. ";
+        job.coverSending = true;
+        String said;
+        try {
+            said = call(job, PublicationAttempt.Step.COVER, () -> connector.setCover(snapshot.request(), snapshot.handle()));
+        } catch (ConnectorFailure failure) {
+            if (failure.failureClass() == FailureClass.AUTH && !job.refreshed) {
+                throw failure;
+            }
+            return record(job, publication -> {
+                publication.coverState = CoverState.REFUSED;
+                publication.coverNote = truncate(again + failure.getMessage(), 1000);
+            });
+        }
+        return record(job, publication -> {
+            publication.coverState = CoverState.SET;
+            publication.coverNote = truncate(again + said, 1000);
+        });
     }
 
     /** An outcome we do not know: ask the platform before anything is sent again, and send again at most once. */
@@ -377,6 +419,14 @@ public class PublicationDispatch {
     private Optional<Snapshot> apply(Job job, RemoteStatus remote) {
         return record(job, publication -> {
             Instant now = Instant.now();
+            boolean held = remote.state() == RemoteStatus.State.PUBLISHED || remote.state() == RemoteStatus.State.SCHEDULED;
+            if (held && publication.coverState.open() && publication.status != PublicationStatus.SCHEDULED_ON_PLATFORM) {
+                // Found by a lookup or status before its cover was set: the cover first, then the status again.
+                publication.platformVideoId = remote.videoId();
+                moveIfNeeded(publication, PublicationStatus.PROCESSING, "The platform holds the video; Herald sets its"
+                        + " cover frame.");
+                return;
+            }
             switch (remote.state()) {
                 case UPLOADING -> {
                     publication.uploadOffset = remote.bytesReceived();
@@ -548,7 +598,9 @@ public class PublicationDispatch {
         long t0 = System.nanoTime();
         try {
             T result = call.run();
-            attempt(job, step, started, t0, null, result instanceof PlatformHandle handle ? handle.note() : null);
+            // A handle's note, or what the platform said of a step that only confirms (setting a cover).
+            attempt(job, step, started, t0, null, result instanceof PlatformHandle handle ? handle.note()
+                    : result instanceof String said ? said : null);
             return result;
         } catch (ConnectorFailure failure) {
             attempt(job, step, started, t0, failure, null);

@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import app.herald.content.ContentItem;
 import app.herald.system.IdentifiedEntity;
 
-/** One version of the tested text ("A", "B", …); its posts are {@link ExperimentPost} rows. */
+/**
+ * One version of the tested text or cover frame ("A", "B", …); its posts are {@link ExperimentPost} rows. A thumbnail
+ * arm's text is its cover frame's second, as typed back ("1.5").
+ */
 @Entity
 @Table(name = "experiment_arm")
 public class ExperimentArm extends IdentifiedEntity {
@@ -28,4 +31,9 @@ public class ExperimentArm extends IdentifiedEntity {
     @ManyToOne
     @JoinColumn(name = "content_id")
     public ContentItem content;
+
+    /** The arm as the pages show it: its text, or "Cover frame at 1.5 s". */
+    public String shown() {
+        return experiment.field.shown(text);
+    }
 }

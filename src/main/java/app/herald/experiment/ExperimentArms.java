@@ -29,14 +29,15 @@ import app.herald.content.ContentItem;
 import app.herald.content.ContentService;
 import app.herald.content.ContentState;
 import app.herald.content.VariantGenerator;
+import app.herald.platform.CoverFrame;
 import app.herald.platform.Platform;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Runs an experiment's arms inside Herald: prepares each arm's own content item (the experiment's content with the
- * tested field set to the arm's text, sent to review like any other), books an approved arm's posts on the slots
- * Herald proposed (through {@link SchedulingService}, re-proposing a slot that no longer passes the rules) and links
- * them to the arm, and makes sure every linked post carries its arm's text. Audits each step.
+ * tested field set to the arm's text or cover frame, sent to review like any other), books an approved arm's posts on
+ * the slots Herald proposed (through {@link SchedulingService}, re-proposing a slot that no longer passes the rules)
+ * and links them to the arm, and makes sure every linked post carries its arm's text. Audits each step.
  */
 @ApplicationScoped
 @Transactional
@@ -117,9 +118,13 @@ public class ExperimentArms {
                     // The same stored video, referenced, not copied: a media row may back several items.
                     contents.attachMedia(item.id, original.media, original.mediaName);
                 }
+                if (experiment.field == ExperimentField.THUMBNAIL) {
+                    contents.setCoverFrame(item.id, platform, CoverFrame.parse(arm.text).orElseThrow());
+                }
                 contents.addComment(item, ContentComment.Kind.COMMENT, "Arm " + arm.label + " of the experiment '"
                         + experiment.name + "': the " + experiment.field.label().toLowerCase() + " on " + platform.label()
-                        + " is the arm's text; everything else is '" + original.title + "' as approved.");
+                        + " is the arm's (" + experiment.field.shown(arm.text) + "); everything else is '" + original.title
+                        + "' as approved.");
                 contents.submit(item.id);
                 arm.content = item;
             } catch (ContentException e) {
@@ -231,8 +236,7 @@ public class ExperimentArms {
             throw new ExperimentException("Arm " + arm.label + " has no post of its own yet: prepare the arm posts first;"
                     + " only a publication of the arm's content counts for it.");
         }
-        String posted = content.variant(experiment.platform)
-                .map(variant -> experiment.field.read(variant.title, variant.body)).orElse("");
+        String posted = content.variant(experiment.platform).map(experiment.field::read).orElse("");
         if (!posted.equals(arm.text.strip())) {
             throw new ExperimentException("Arm " + arm.label + "'s post '" + content.title + "' was edited: its "
                     + experiment.field.label().toLowerCase() + " is no longer the arm's text, so its posts would not test"

@@ -125,7 +125,7 @@ public class ExperimentResource {
         Experiment experiment = experiments.find(id);
         return Templates.confirm(experiment, new Confirmation("prepare", "Prepare the arm posts of", "Herald creates one"
                 + " content item per arm without one: '" + experiment.content.title + "' with its "
-                + experiment.field.label().toLowerCase() + " on " + experiment.platform.label() + " set to the arm's text,"
+                + experiment.field.label().toLowerCase() + " on " + experiment.platform.label() + " set to the arm's version,"
                 + " the same video, submitted for review. A reviewer approves each before it can be booked.",
                 "Prepare arm posts"));
     }
@@ -200,7 +200,7 @@ public class ExperimentResource {
 
     private TemplateInstance form(ExperimentForm form, String error) {
         return Templates.form(form, experiments.testableContent(), Arrays.asList(Platform.values()),
-                Arrays.stream(ExperimentField.values()).filter(field -> field != ExperimentField.THUMBNAIL).toList(), Arrays.asList(ExperimentMetric.values()),
+                Arrays.asList(ExperimentField.values()), Arrays.asList(ExperimentMetric.values()),
                 IntStream.range(0, ExperimentForm.MAX_ARMS).boxed().toList(), error);
     }
 }

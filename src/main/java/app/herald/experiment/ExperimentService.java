@@ -24,6 +24,7 @@ import app.herald.calendar.SchedulingService;
 import app.herald.content.ContentItem;
 import app.herald.content.ContentService;
 import app.herald.content.ContentState;
+import app.herald.platform.CoverFrame;
 import app.herald.platform.Platform;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -120,7 +121,7 @@ public class ExperimentService {
         experiment.minPerArm = minPerArm(form.minPerArm());
         experiment.createdBy = identity.getPrincipal().getName();
         experiment.createdAt = now;
-        List<String> texts = armTexts(form.arms());
+        List<String> texts = armTexts(form.arms(), experiment.field, content);
         for (int i = 0; i < texts.size(); i++) {
             ExperimentArm arm = new ExperimentArm();
             arm.experiment = experiment;
@@ -311,7 +312,7 @@ public class ExperimentService {
             }
         }
         throw new ExperimentException(name == null || name.isBlank() ? "Choose what the arms vary."
-                : "Unknown field '" + name + "': choose title, caption or hook.");
+                : "Unknown field '" + name + "': choose title, caption, hook or thumbnail.");
     }
 
     private static int minPerArm(String typed) {
@@ -332,16 +333,18 @@ public class ExperimentService {
         return value;
     }
 
-    private static List<String> armTexts(List<String> typed) {
-        List<String> texts = (typed == null ? List.<String>of() : typed).stream()
+    /** The arms' values as stored: their texts, or for thumbnail arms each cover frame's second ("1.5"). */
+    private static List<String> armTexts(List<String> typed, ExperimentField field, ContentItem content) {
+        List<String> given = (typed == null ? List.<String>of() : typed).stream()
                 .map(text -> text == null ? "" : text.strip()).filter(text -> !text.isEmpty()).toList();
-        if (texts.size() < 2) {
-            throw new ExperimentException("An experiment needs at least two arms with text; " + texts.size()
-                    + (texts.size() == 1 ? " was" : " were") + " given.");
+        if (given.size() < 2) {
+            throw new ExperimentException("An experiment needs at least two arms with text; " + given.size()
+                    + (given.size() == 1 ? " was" : " were") + " given.");
         }
-        if (texts.size() > ExperimentForm.MAX_ARMS) {
+        if (given.size() > ExperimentForm.MAX_ARMS) {
             throw new ExperimentException("At most " + ExperimentForm.MAX_ARMS + " arms: each more arm needs as many posts again.");
         }
+        List<String> texts = field == ExperimentField.THUMBNAIL ? coverFrames(given, content) : given;
         for (int i = 0; i < texts.size(); i++) {
             if (texts.get(i).length() > MAX_ARM_TEXT) {
                 throw new ExperimentException("Arm " + LABELS.charAt(i) + " is " + texts.get(i).length()
@@ -349,11 +352,36 @@ public class ExperimentService {
             }
             for (int j = 0; j < i; j++) {
                 if (texts.get(i).equals(texts.get(j))) {
-                    throw new ExperimentException("Arms " + LABELS.charAt(j) + " and " + LABELS.charAt(i)
-                            + " have the same text; each arm must differ.");
+                    throw new ExperimentException("Arms " + LABELS.charAt(j) + " and " + LABELS.charAt(i) + " have the same "
+                            + (field == ExperimentField.THUMBNAIL ? "cover frame (" + texts.get(i) + " s)" : "text")
+                            + "; each arm must differ.");
                 }
             }
         }
         return texts;
+    }
+
+    /** Thumbnail arms as cover frames: each a second within the content's video, kept as typed back ("1.5"). */
+    private static List<String> coverFrames(List<String> typed, ContentItem content) {
+        if (content.media == null) {
+            throw new ExperimentException("'" + content.title + "' has no video, so it has no frame to test as a cover:"
+                    + " attach its video, or test the title, caption or hook.");
+        }
+        double duration = content.media.durationSeconds;
+        String lasts = content.media.facts().durationText();
+        List<String> frames = new ArrayList<>();
+        for (int i = 0; i < typed.size(); i++) {
+            char label = LABELS.charAt(i);
+            String value = typed.get(i);
+            CoverFrame frame = CoverFrame.parse(value).orElseThrow(() -> new ExperimentException("Arm " + label + ": '"
+                    + value + "' is not a second of the video. Type the seconds into the video of the frame to show as the"
+                    + " cover, from 0, e.g. 1.5."));
+            if (frame.seconds() >= duration) {
+                throw new ExperimentException("Arm " + label + ": " + frame.secondsText() + " s is past the end of the"
+                        + " video, which lasts " + lasts + " s. Choose a second from 0 to under " + lasts + ".");
+            }
+            frames.add(frame.secondsText());
+        }
+        return frames;
     }
 }

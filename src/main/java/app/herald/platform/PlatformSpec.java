@@ -38,6 +38,15 @@ public record PlatformSpec(Platform platform, int minSeconds, int maxSeconds, bo
         return platform != Platform.TIKTOK;
     }
 
+    /**
+     * Whether Herald sets a post's cover frame on this platform: TikTok takes it with the post
+     * ({@code video_cover_timestamp_ms}, platform-apis.md 2.3), YouTube by a call of its own after the upload
+     * ({@code thumbnails.set}, 1.7); Herald does not set Facebook Reels covers.
+     */
+    public boolean setsCoverFrame() {
+        return platform != Platform.FACEBOOK_REELS;
+    }
+
     /** The default minimum gap between two posts of one account: the 24 h cap spread evenly over the day. */
     public Duration evenSpacing() {
         return Duration.ofMinutes(Duration.ofHours(24).toMinutes() / postsPer24h);

@@ -23,6 +23,7 @@ import app.herald.channel.ChannelStatus;
 import app.herald.channel.ChannelTokens;
 import app.herald.channel.SandboxFailureMode;
 import app.herald.content.ContentItem;
+import app.herald.content.ContentVariant;
 import app.herald.content.SequencingStrategy;
 import app.herald.content.media.MediaFile;
 import app.herald.platform.Platform;
@@ -97,6 +98,19 @@ public class DispatchFixture {
     public static void attachVideo(long contentId, int bytes) {
         byte[] data = new byte[bytes];
         new Random(contentId).nextBytes(data);
+        attach(contentId, data, 12);
+    }
+
+    /** Makes the real video {@code clip} (lasting {@code seconds}) the content's video, where the media store keeps it. */
+    public static void attachClip(long contentId, Path clip, double seconds) {
+        try {
+            attach(contentId, Files.readAllBytes(clip), seconds);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void attach(long contentId, byte[] data, double seconds) {
         String sha;
         try {
             sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
@@ -111,22 +125,45 @@ public class DispatchFixture {
             throw new UncheckedIOException(e);
         }
         QuarkusTransaction.requiringNew().run(() -> {
-            MediaFile media = new MediaFile();
-            media.sha256 = sha;
-            media.storedName = stored;
-            media.sizeBytes = bytes;
-            media.container = "mp4";
-            media.durationSeconds = 12;
-            media.width = 1080;
-            media.height = 1920;
-            media.videoCodec = "h264";
-            media.audioCodec = "aac";
-            media.frameRate = 30;
-            media.bitRate = 4_000_000;
-            media.createdBy = "marketer";
-            media.createdAt = Instant.now();
-            media.persist();
+            MediaFile media = MediaFile.findBySha256(sha).orElseGet(() -> {
+                MediaFile created = new MediaFile();
+                created.sha256 = sha;
+                created.storedName = stored;
+                created.sizeBytes = data.length;
+                created.container = "mp4";
+                created.durationSeconds = seconds;
+                created.width = 1080;
+                created.height = 1920;
+                created.videoCodec = "h264";
+                created.audioCodec = "aac";
+                created.frameRate = 30;
+                created.bitRate = 4_000_000;
+                created.createdBy = "marketer";
+                created.createdAt = Instant.now();
+                created.persist();
+                return created;
+            });
             ContentItem.<ContentItem>findById(contentId).media = media;
+        });
+    }
+
+    /**
+     * What a thumbnail arm's post carries: its content's variant on the publication's platform shows the frame at
+     * {@code millis} as its cover.
+     */
+    public static void coverFrame(long publicationId, int millis) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Publication publication = Publication.findById(publicationId);
+            ContentItem content = publication.content;
+            ContentVariant variant = content.variant(publication.channel.platform).orElseGet(() -> {
+                ContentVariant created = new ContentVariant();
+                created.content = content;
+                created.platform = publication.channel.platform;
+                created.body = "Cover test";
+                content.variants.add(created);
+                return created;
+            });
+            variant.coverMs = millis;
         });
     }
 

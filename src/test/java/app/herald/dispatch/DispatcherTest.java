@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import app.herald.account.Role;
 import app.herald.audit.AuditEntry;
 import app.herald.calendar.CalendarFixture;
+import app.herald.calendar.CoverState;
 import app.herald.calendar.Notification;
 import app.herald.calendar.Publication;
 import app.herald.calendar.PublicationAttempt;
@@ -221,6 +222,40 @@ class DispatcherTest {
         List<PublicationAttempt> attempts = QuarkusTransaction.requiringNew().call(() -> PublicationAttempt.listFor(id));
         assertThat(attempts).filteredOn(attempt -> attempt.step == PublicationAttempt.Step.START).hasSize(1);
         assertThat(attempts).filteredOn(attempt -> attempt.instance.equals("rescuer")).isNotEmpty();
+    }
+
+    @Test
+    void aWorkerKilledWhileSettingTheCoverIsFollowedByOneSendingItAgainAndSayingSoWithoutASecondUpload() {
+        long brand = DispatchFixture.brand();
+        long channel = DispatchFixture.sandboxChannel(brand, Platform.TIKTOK, SandboxFailureMode.NONE);
+        long id = DispatchFixture.duePublication(brand, channel, Instant.now().minusSeconds(5), 150_000);
+        DispatchFixture.coverFrame(id, 2_000);
+        AtomicBoolean killed = new AtomicBoolean();
+        DispatchFixture.hook = step -> {
+            if (step.publicationId() == id && !killed.get() && load(id).coverState == CoverState.SENDING) {
+                killed.set(true);
+                throw new DispatchFixture.Killed();
+            }
+        };
+
+        dispatcher.round("doomed");
+        Publication stopped = load(id);
+        assertThat(stopped.coverState).as("committed before the call").isEqualTo(CoverState.SENDING);
+        assertThat(stopped.platformVideoId).as("the video is on the platform").isNotNull();
+
+        expireLeases(id, channel);
+        dispatchUntilSettled("rescuer");
+
+        Publication done = load(id);
+        assertThat(done.status).isEqualTo(PublicationStatus.PUBLISHED);
+        assertThat(done.coverState).isEqualTo(CoverState.SET);
+        assertThat(done.coverNote).isEqualTo("Sent again: Herald stopped while sending it before. Sandbox recorded the"
+                + " frame at 2 s as the cover of " + done.platformVideoId + ".");
+        assertThat(videos(id)).hasSize(1);
+        List<PublicationAttempt> attempts = QuarkusTransaction.requiringNew().call(() -> PublicationAttempt.listFor(id));
+        assertThat(attempts).filteredOn(attempt -> attempt.step == PublicationAttempt.Step.START).hasSize(1);
+        assertThat(attempts).filteredOn(attempt -> attempt.step == PublicationAttempt.Step.COVER)
+                .extracting(attempt -> attempt.instance + ":" + attempt.outcome).containsExactly("rescuer:OK");
     }
 
     @Test

@@ -14,7 +14,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,12 +29,16 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import app.herald.calendar.CalendarFixture;
+import app.herald.calendar.CoverState;
 import app.herald.calendar.Notification;
 import app.herald.calendar.Publication;
 import app.herald.calendar.PublicationAttempt;
@@ -41,7 +47,9 @@ import app.herald.channel.Channel;
 import app.herald.channel.ChannelStatus;
 import app.herald.channel.ChannelTokens;
 import app.herald.channel.SandboxFailureMode;
+import app.herald.channel.youtube.ResumableSessions;
 import app.herald.channel.youtube.YouTubeStub;
+import app.herald.content.media.TestVideos;
 import app.herald.platform.Platform;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -56,6 +64,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class YouTubeDispatchTest {
 
     private static final String UPLOADS = "/upload/youtube/v3/videos";
+    private static final String THUMBNAILS = "/upload/youtube/v3/thumbnails/set";
     private static final int SIZE = 600_000;
 
     @YouTubeStub.Server
@@ -285,6 +294,93 @@ class YouTubeDispatchTest {
         assertThat(CalendarFixture.member(brand, app.herald.account.Role.MARKETER).session().page("/channels/" + channel)
                 .select("dd.quota").text()).startsWith("0 of " + config.youtube().dailyQuota() + " units, " + limit + " of "
                         + limit + " uploads").contains("Pacific day " + LocalDate.now(pacific));
+    }
+
+    @Test
+    void aCoverFrameIsSetWithThumbnailsSetOnceTheUploadIsCompleteAndThePostIsPublished() {
+        coverFramePublication();
+        google.stubFor(thumbnailsSet().willReturn(json(200, """
+                {"kind":"youtube#thumbnailSetResponse","items":[{"default":{"url":"https://i.ytimg.com/vi/V/default.jpg"}}]}""")));
+
+        dispatchUntilSettled("yt-cover");
+
+        Publication done = CalendarFixture.load(id);
+        assertThat(done.status).isEqualTo(PublicationStatus.PUBLISHED);
+        assertThat(done.coverState).isEqualTo(CoverState.SET);
+        List<LoggedRequest> covers = google.findAll(postRequestedFor(urlPathEqualTo(THUMBNAILS)));
+        assertThat(covers).hasSize(1);
+        assertThat(covers.get(0).queryParameter("videoId").firstValue()).isEqualTo(done.platformVideoId);
+        assertThat(covers.get(0).getBody()).startsWith((byte) 0xFF, (byte) 0xD8, (byte) 0xFF);
+        assertThat(steps()).containsSubsequence("FINISH:OK", "COVER:OK", "STATUS:OK").doesNotContain("STATUS:FAILED");
+        assertThat(quotaUnits()).as("thumbnails.set 50 units, each videos.list 1")
+                .isEqualTo(50 + steps().stream().filter(step -> step.startsWith("STATUS")).count());
+        assertThat(CalendarFixture.member(brand, app.herald.account.Role.MARKETER).session()
+                .page("/calendar/publications/" + id).select("dd.cover").text())
+                .startsWith("Cover frame at 1.5 s: set (YouTube shows the frame at 1.5 s");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "403|forbidden|The authenticated user doesn't have permissions to upload and set custom video thumbnails.",
+            "429|uploadRateLimitExceeded|The user has sent too many thumbnails recently." })
+    void aRefusedCoverFrameLeavesThePostPublishedOnceWithTheReasonAndTheChannelGoingOn(int status, String reason,
+            String message) {
+        coverFramePublication();
+        google.stubFor(thumbnailsSet().willReturn(json(status, """
+                {"error":{"code":%d,"message":"%s","errors":[{"domain":"youtube.thumbnail","reason":"%s"}]}}"""
+                .formatted(status, message, reason))));
+
+        dispatchUntilSettled("yt-cover-refused");
+
+        Publication done = CalendarFixture.load(id);
+        assertThat(done.status).isEqualTo(PublicationStatus.PUBLISHED);
+        assertThat(done.failureReason).isNull();
+        assertThat(done.coverState).isEqualTo(CoverState.REFUSED);
+        assertThat(done.coverNote).contains(message, reason);
+        google.verify(1, postRequestedFor(urlPathEqualTo(UPLOADS)));
+        google.verify(1, postRequestedFor(urlPathEqualTo(THUMBNAILS)));
+        assertThat(steps()).filteredOn(step -> step.startsWith("START")).containsExactly("START:OK");
+        assertThat(steps()).contains("COVER:" + (status == 429 ? "RATE_LIMITED" : "INVALID"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Channel.<Channel>findById(channel).pausedUntil))
+                .as("a refused cover pauses nothing").isNull();
+        org.jsoup.nodes.Document page = CalendarFixture.member(brand, app.herald.account.Role.MARKETER).session()
+                .page("/calendar/publications/" + id);
+        assertThat(page.select("h1 .badge").text()).isEqualTo("Published");
+        assertThat(page.select("dd.cover").text()).startsWith("Cover frame at 1.5 s: could not be set: YouTube: " + message);
+    }
+
+    /** The due publication's video is a real 4 s clip and its variant shows the frame at 1.5 s as its cover. */
+    private void coverFramePublication() {
+        long content = QuarkusTransaction.requiringNew().call(() -> Publication.<Publication>findById(id).content.id);
+        Path clip = TestVideos.vertical();
+        DispatchFixture.attachClip(content, clip, 4);
+        DispatchFixture.coverFrame(id, 1_500);
+        String size;
+        try {
+            size = String.valueOf(Files.size(clip));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        google.stubFor(post(urlPathEqualTo(UPLOADS)).withQueryParam("uploadType", equalTo("resumable"))
+                .withHeader("X-Upload-Content-Length", equalTo(size))
+                .withRequestBody(matchingJsonPath("$.snippet.tags[0]", equalTo(marker)))
+                .willReturn(aResponse().withTransformers(ResumableSessions.NAME)));
+        google.stubFor(put(urlPathEqualTo(UPLOADS)).withQueryParam("upload_id", matching("S\\d+"))
+                .withHeader("Content-Range", matching("^bytes (\\d+-\\d+|\\*)/" + size + "$"))
+                .willReturn(aResponse().withTransformers(ResumableSessions.NAME)));
+        google.stubFor(get(urlPathEqualTo("/youtube/v3/videos")).withQueryParam("part", equalTo("status,processingDetails"))
+                .willReturn(aResponse().withTransformers(ResumableSessions.NAME)));
+    }
+
+    private MappingBuilder thumbnailsSet() {
+        return post(urlPathEqualTo(THUMBNAILS)).withQueryParam("videoId", matching("V[0-9a-f]{10}"))
+                .withQueryParam("uploadType", equalTo("media")).withHeader("Authorization", equalTo("Bearer access-1"))
+                .withHeader("Content-Type", equalTo("image/jpeg"));
+    }
+
+    private long quotaUnits() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Channel.getEntityManager().createNativeQuery(
+                "SELECT coalesce(sum(units), 0) FROM youtube_quota WHERE bucket = 'general'").getSingleResult()).longValue());
     }
 
     private List<String> steps() {

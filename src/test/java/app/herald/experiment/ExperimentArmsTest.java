@@ -9,12 +9,18 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import app.herald.account.Role;
 import app.herald.calendar.CalendarFixture;
+import app.herald.calendar.CoverState;
+import app.herald.calendar.Publication;
+import app.herald.calendar.PublicationStatus;
+import app.herald.dispatch.Dispatcher;
 import app.herald.web.WebSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +29,9 @@ import io.restassured.response.Response;
 /** Running an experiment inside Herald: preparing the arms' posts for review, booking them, measuring at one age. */
 @QuarkusTest
 class ExperimentArmsTest {
+
+    @Inject
+    Dispatcher dispatcher;
 
     @Test
     void preparingCreatesOneReviewedItemPerArmWithTheArmsTextAndNoDuplicates() {
@@ -142,6 +151,48 @@ class ExperimentArmsTest {
         assertThat(twice.statusCode()).isEqualTo(400);
         assertThat(twice.body().asString()).contains("Every proposed slot of arm A is already booked.");
         assertThat(publicationsOfArm(experiment, "A")).isEqualTo(3);
+    }
+
+    @Test
+    void thumbnailArmsArePreparedWithTheirCoverFrameBookedAndPublishedWithIt() {
+        ExperimentFixture.Setup setup = ExperimentFixture.setup("Only");
+        long experiment = ExperimentFixture.create(setup.manager(), ExperimentFixture.thumbnailFields(setup.content()));
+
+        Response prepared = ExperimentFixture.prepare(setup.manager(), experiment);
+        assertThat(prepared.statusCode()).as(Jsoup.parse(prepared.body().asString()).select(".form-error").text())
+                .isEqualTo(303);
+
+        for (String label : List.of("A", "B")) {
+            assertThat(ExperimentFixture.count("select v.cover_ms from experiment_arm a join content_variant v"
+                    + " on v.content_id = a.content_id join content_item c on c.id = a.content_id where a.experiment_id = ?1"
+                    + " and a.label = ?2 and v.platform = 'TIKTOK' and c.state = 'SUBMITTED' and c.media_id is not null",
+                    experiment, label)).as("arm " + label + "'s post in review with its cover frame")
+                    .isEqualTo(label.equals("A") ? 1_500 : 3_000);
+        }
+        assertThat(ExperimentFixture.count("select count(*) from content_revision r join experiment_arm a"
+                + " on a.content_id = r.content_id where a.experiment_id = ?1 and r.canonical like '%.cover_ms=1500%'",
+                experiment)).as("the revision a reviewer approves covers the frame").isEqualTo(1);
+        long armA = ExperimentFixture.count("select id from experiment_arm where experiment_id = ?1 and label = 'A'", experiment);
+        long content = ExperimentFixture.approveArm(experiment, "A");
+        String page = "/experiments/" + experiment;
+        WebSession manager = setup.manager().session();
+
+        assertThat(manager.submit(page, page + "/arms/" + armA + "/book", Map.of()).statusCode()).isEqualTo(303);
+
+        assertThat(publicationsOfArm(experiment, "A")).isEqualTo(2);
+        long first = ExperimentFixture.count("select min(id) from publication where content_id = ?1", content);
+        QuarkusTransaction.requiringNew().run(() -> Publication.<Publication>findById(first).scheduledAt
+                = Instant.now().minusSeconds(5));
+        for (int round = 0; round < 50 && dispatcher.round("thumbnail-arm") > 0; round++) {
+            // Each round claims afresh.
+        }
+
+        Publication published = CalendarFixture.load(first);
+        assertThat(published.status).isEqualTo(PublicationStatus.PUBLISHED);
+        assertThat(published.coverState).isEqualTo(CoverState.SET);
+        assertThat(manager.page("/calendar/publications/" + first).select("dd.cover").text())
+                .startsWith("Cover frame at 1.5 s: set (Sandbox recorded the frame at 1.5 s");
+        assertThat(manager.page(page).select("#arm-A").text()).contains("Cover frame at 1.5 s", "2 of 2 posts booked");
     }
 
     @Test

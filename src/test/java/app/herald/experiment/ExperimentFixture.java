@@ -14,6 +14,7 @@ import app.herald.calendar.CalendarFixture;
 import app.herald.calendar.CalendarFixture.Member;
 import app.herald.calendar.PublicationStatus;
 import app.herald.channel.ChannelStatus;
+import app.herald.dispatch.DispatchFixture;
 import app.herald.platform.Platform;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.Response;
@@ -52,6 +53,19 @@ public final class ExperimentFixture {
         fields.put("metric", "AVERAGE_PERCENT_VIEWED");
         fields.put("minPerArm", "5");
         fields.put("arm", List.of("Stop scrolling: this saves you an hour", "Nobody tells you this about mornings", "", ""));
+        return fields;
+    }
+
+    /**
+     * The form's fields for thumbnail arms of {@code content}, which gets a 12 s video first: cover frames at 1.5 s and
+     * 3 s, 2 posts per arm.
+     */
+    public static Map<String, Object> thumbnailFields(long content) {
+        DispatchFixture.attachVideo(content, 1_000);
+        Map<String, Object> fields = fields(content);
+        fields.put("field", "THUMBNAIL");
+        fields.put("minPerArm", "2");
+        fields.put("arm", List.of("1.5", "3", "", ""));
         return fields;
     }
 

@@ -91,9 +91,13 @@ class ExperimentPagesTest {
                 bad("unknown metric", fields -> fields.put("metric", "CLICKS"),
                         "Unknown metric 'CLICKS': choose average % viewed, engagement rate or views."),
                 bad("unknown field", fields -> fields.put("field", "MUSIC"),
-                        "Unknown field 'MUSIC': choose title, caption or hook."),
-                bad("a thumbnail, which Herald cannot post", fields -> fields.put("field", "THUMBNAIL"),
-                        "Herald uploads a post's video and text only, not a custom thumbnail"),
+                        "Unknown field 'MUSIC': choose title, caption, hook or thumbnail."),
+                bad("a thumbnail on Facebook Reels, whose covers Herald does not set", fields -> {
+                    fields.put("field", "THUMBNAIL");
+                    fields.put("platform", "FACEBOOK_REELS");
+                    fields.put("arm", List.of("1.5", "3"));
+                }, "Herald does not set Facebook Reels covers (the platform shows its own), so it cannot post thumbnail"
+                        + " arms there: test the caption or hook there, or thumbnails on YouTube Shorts or TikTok."),
                 bad("a title on TikTok, which has none", fields -> fields.put("field", "TITLE"),
                         "TikTok posts have no title of their own in Herald: test the caption or hook there."),
                 bad("minimum sample of 1", fields -> fields.put("minPerArm", "1"),
@@ -132,6 +136,57 @@ class ExperimentPagesTest {
         if (fields.get("arm") instanceof List<?> arms && !arms.isEmpty()) {
             assertThat(page.select("#arm-0").text()).isEqualTo(String.valueOf(arms.get(0)).strip());
         }
+        assertThat(experimentsOf(setup.brand())).isZero();
+    }
+
+    @Test
+    void thumbnailArmsAreCoverFramesWithinTheVideoNamedByArmAndTheTypedSecondsAreKept() {
+        ExperimentFixture.Setup setup = ExperimentFixture.setup("Only");
+        Map<String, Object> fields = ExperimentFixture.thumbnailFields(setup.content());
+        Document form = setup.manager().session().page("/experiments/new?content=" + setup.content());
+        assertThat(form.select("#field option[value=THUMBNAIL]").text()).isEqualTo("Thumbnail (cover frame)");
+        assertThat(form.select("#field-help").text()).contains("seconds into the video, e.g. 1.5");
+
+        Map<List<String>, String> refused = Map.of(
+                List.of("1.5", "soon"), "Arm B: 'soon' is not a second of the video.",
+                List.of("-2", "3"), "Arm A: '-2' is not a second of the video.",
+                List.of("1.5", "12"), "Arm B: 12 s is past the end of the video, which lasts 12 s. Choose a second from 0 to under 12.",
+                List.of("1.5", "1,50"), "Arms A and B have the same cover frame (1.5 s); each arm must differ.");
+        refused.forEach((arms, message) -> {
+            fields.put("arm", arms);
+            Response response = ExperimentFixture.submit(setup.manager(), fields);
+            assertThat(response.statusCode()).isEqualTo(400);
+            Document page = org.jsoup.Jsoup.parse(response.body().asString());
+            assertThat(page.select(".form-error").text()).contains(message);
+            assertThat(page.select("#arm-0").text()).isEqualTo(arms.get(0));
+            assertThat(page.select("#arm-1").text()).isEqualTo(arms.get(1));
+            assertThat(page.select("#field option[selected]").val()).isEqualTo("THUMBNAIL");
+        });
+        assertThat(experimentsOf(setup.brand())).isZero();
+
+        fields.put("arm", List.of(" 1.50 ", "3", "", ""));
+        long experiment = ExperimentFixture.create(setup.manager(), fields);
+
+        Document page = setup.manager().session().page("/experiments/" + experiment);
+        assertThat(page.select("table").get(0).select("tbody td.comment").eachText())
+                .containsExactly("Cover frame at 1.5 s", "Cover frame at 3 s");
+        assertThat(page.select("#arm-A .cover").text()).isEqualTo("Cover frame at 1.5 s");
+        assertThat(ExperimentFixture.count("select count(*) from experiment_arm where experiment_id = ?1 and text in ('1.5', '3')",
+                experiment)).isEqualTo(2);
+    }
+
+    @Test
+    void thumbnailArmsNeedTheContentsVideo() {
+        ExperimentFixture.Setup setup = ExperimentFixture.setup("Only");
+        Map<String, Object> fields = ExperimentFixture.fields(setup.content());
+        fields.put("field", "THUMBNAIL");
+        fields.put("arm", List.of("1.5", "3"));
+
+        Response response = ExperimentFixture.submit(setup.manager(), fields);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(org.jsoup.Jsoup.parse(response.body().asString()).select(".form-error").text())
+                .contains("has no video, so it has no frame to test as a cover: attach its video, or test the title, caption or hook.");
         assertThat(experimentsOf(setup.brand())).isZero();
     }
 

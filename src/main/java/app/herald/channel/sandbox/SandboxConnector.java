@@ -163,6 +163,25 @@ public class SandboxConnector implements Connector {
         return handle.withVideo(videoId);
     }
 
+    /** Records the cover frame with the Sandbox video, as a platform would keep it, so demos show it was set. */
+    @Override
+    public String setCover(PublishRequest request, PlatformHandle handle) throws ConnectorFailure {
+        Path meta = root.resolve("videos").resolve(handle.videoId()).resolve(META);
+        if (!Files.exists(meta)) {
+            throw new ConnectorFailure(FailureClass.INVALID, 404, "video_not_found", "Sandbox: no video " + handle.videoId()
+                    + " to set a cover on.");
+        }
+        Properties properties = read(meta);
+        properties.setProperty("coverMs", String.valueOf(request.cover().millis()));
+        try {
+            write(meta, properties);
+        } catch (IOException e) {
+            throw new ConnectorFailure(FailureClass.TRANSIENT, 500, "storage", "Sandbox storage: " + e.getMessage());
+        }
+        return "Sandbox recorded the frame at " + request.cover().secondsText() + " s as the cover of " + handle.videoId()
+                + ".";
+    }
+
     @Override
     public RemoteStatus status(PublishRequest request, PlatformHandle handle) throws ConnectorFailure {
         if (handle.uploadRef() == null) {

@@ -38,7 +38,8 @@ import io.quarkus.runtime.Startup;
 
 /**
  * TikTok through the Content Posting API v2 (contract: platform-apis.md section 2), with the JDK HTTP client: the
- * creator's options before every post, a Direct Post {@code video/init} with {@code FILE_UPLOAD} whose publish_id
+ * creator's options before every post, a Direct Post {@code video/init} with {@code FILE_UPLOAD} (and the cover frame,
+ * when one was chosen) whose publish_id
  * (with its upload URL) is the upload handle, chunked PUTs by TikTok's chunk rules, {@code status/fetch} until TikTok
  * is done, {@code video/list} for reconciliation, {@code video/query} for counters and the OAuth token endpoint.
  */
@@ -107,6 +108,9 @@ public class TikTokConnector implements Connector {
         post.put("disable_duet", creator.path("duet_disabled").asBoolean(false));
         post.put("disable_comment", creator.path("comment_disabled").asBoolean(false));
         post.put("disable_stitch", creator.path("stitch_disabled").asBoolean(false));
+        if (request.cover() != null) {
+            post.put("video_cover_timestamp_ms", request.cover().millis());
+        }
         post.put("brand_content_toggle", false);
         post.put("brand_organic_toggle", false);
         post.put("is_aigc", false);
@@ -193,7 +197,13 @@ public class TikTokConnector implements Connector {
         return handle.withVideo(publishId(handle));
     }
 
-    /** {@code status/fetch} for the handle's publish_id, reduced to what the dispatcher acts on. */
+    /** TikTok took the cover frame with the post ({@code video_cover_timestamp_ms} in {@code video/init}): nothing to send. */
+    @Override
+    public String setCover(PublishRequest request, PlatformHandle handle) {
+        return "Sent to TikTok with the post (video_cover_timestamp_ms " + request.cover().millis() + ").";
+    }
+
+        /** {@code status/fetch} for the handle's publish_id, reduced to what the dispatcher acts on. */
     @Override
     public RemoteStatus status(PublishRequest request, PlatformHandle handle) throws ConnectorFailure {
         if (handle.uploadRef() == null) {

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import app.herald.channel.ChannelRef;
 import app.herald.channel.ChannelTokens;
 import app.herald.channel.Connector;
+import app.herald.channel.CoverFrames;
 import app.herald.channel.ConnectorFailure;
 import app.herald.channel.FailureClass;
 import app.herald.channel.MetricsBatch;
@@ -44,8 +45,9 @@ import io.quarkus.runtime.Startup;
  * YouTube Shorts through the YouTube Data API v3 (contract: platform-apis.md section 1), with the JDK HTTP client: a
  * resumable {@code videos.insert} session whose URI is the upload handle, chunked PUTs that always continue from
  * the server's {@code Range}, the session's status query after any interruption, {@code videos.list} for processing
- * and counters, the uploads playlist for reconciliation, and Google's token endpoint to renew access. Every Data API
- * call is counted against the project's daily quota first ({@link YouTubeQuota}).
+ * and counters, {@code thumbnails.set} for a chosen cover frame, the uploads playlist for reconciliation, and Google's
+ * token endpoint to renew access. Every Data API call is counted against the project's daily quota first
+ * ({@link YouTubeQuota}).
  */
 @Startup
 @ApplicationScoped
@@ -57,6 +59,8 @@ public class YouTubeConnector implements Connector {
     private static final String CATEGORY = "22";
     private static final Pattern RANGE = Pattern.compile("bytes=0-(\\d+)");
     private static final String PLATFORM = "YouTube";
+    /** Units of the general quota one {@code thumbnails.set} costs (platform-apis.md 1.7: "~50"). */
+    static final long THUMBNAIL_COST = 50;
     /** Most ids one {@code videos.list} (and one Analytics report) takes. */
     static final int METRICS_BATCH = 50;
     /** The Analytics API's per-video metrics Herald keeps beyond the Data API's counters (platform-apis.md 1.6). */
@@ -71,6 +75,9 @@ public class YouTubeConnector implements Connector {
 
     @Inject
     YouTubeQuota quota;
+
+    @Inject
+    CoverFrames frames;
 
     @Inject
     public YouTubeConnector(HeraldConfig config, ChannelTokens tokens) {
@@ -166,6 +173,40 @@ public class YouTubeConnector implements Connector {
             case 404 -> throw sessionGone();
             default -> throw GoogleErrors.classify(response);
         };
+    }
+
+    /**
+     * Takes the cover frame from the stored video as a JPEG and sets it as the video's thumbnail
+     * ({@code POST /upload/youtube/v3/thumbnails/set?videoId=…}, 50 units of the general quota, counted first). YouTube
+     * refuses custom thumbnails on channels that may not use them (403), throttles them (429
+     * {@code uploadRateLimitExceeded}) and refuses bad images (400): the failure says why, and concerns the cover only.
+     */
+    @Override
+    public String setCover(PublishRequest request, PlatformHandle handle) throws ConnectorFailure {
+        byte[] jpeg;
+        try {
+            jpeg = frames.jpeg(request.file(), request.mimeType(), request.cover());
+        } catch (IOException e) {
+            throw new ConnectorFailure(FailureClass.INVALID, null, "frame", "Herald could not take the frame at "
+                    + request.cover().secondsText() + " s from the video: " + e.getMessage());
+        }
+        URI uri = URI.create(settings.uploadBase() + "/upload/youtube/v3/thumbnails/set?videoId="
+                + PlatformHttp.encode(handle.videoId()) + "&uploadType=media");
+        HttpRequest post = authorized(uri, request.channel()).header("Content-Type", "image/jpeg")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(jpeg)).build();
+        quota.spend(YouTubeQuota.Bucket.GENERAL, "thumbnails.set", THUMBNAIL_COST);
+        HttpResponse<String> response;
+        try {
+            response = http.send(post);
+        } catch (IOException e) {
+            throw new ConnectorFailure(FailureClass.UNKNOWN_OUTCOME, null, "no_answer", "YouTube did not answer"
+                    + " thumbnails.set (" + PlatformHttp.describe(e) + "); the cover may not be set.");
+        }
+        if (response.statusCode() != 200) {
+            throw counted(GoogleErrors.classify(response), YouTubeQuota.Bucket.GENERAL);
+        }
+        return "YouTube shows the frame at " + request.cover().secondsText() + " s as the thumbnail of " + handle.videoId()
+                + ".";
     }
 
     /** A known video from {@code videos.list}; otherwise the upload session's own status. */

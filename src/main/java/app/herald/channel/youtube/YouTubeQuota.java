@@ -27,7 +27,10 @@ public class YouTubeQuota {
 
     /** The daily buckets a call draws on. */
     public enum Bucket {
-        /** Every method but videos.insert: videos.list, channels.list, playlistItems.list cost 1 unit each. */
+        /**
+         * Every method but videos.insert: videos.list, channels.list, playlistItems.list cost 1 unit each,
+         * thumbnails.set 50.
+         */
         GENERAL("general"),
         /** videos.insert calls, 1 each, in their own bucket. */
         INSERT("videos.insert");
@@ -49,14 +52,19 @@ public class YouTubeQuota {
     @Inject
     HeraldConfig config;
 
+    /** Counts one call of {@code method} costing 1 on today's {@code bucket}, as {@link #spend(Bucket, String, long)}. */
+    public void spend(Bucket bucket, String method) throws ConnectorFailure {
+        spend(bucket, method, 1);
+    }
+
     /**
-     * Counts one call of {@code method} (cost 1) on today's {@code bucket} before it is made; refused as
+     * Counts one call of {@code method} ({@code cost} units) on today's {@code bucket} before it is made; refused as
      * {@link FailureClass#RATE_LIMITED} until Pacific midnight, with nothing counted, when it would exceed the quota.
      */
-    public void spend(Bucket bucket, String method) throws ConnectorFailure {
+    public void spend(Bucket bucket, String method, long cost) throws ConnectorFailure {
         Instant now = Instant.now();
         long limit = limit(bucket);
-        if (!spend(project(), bucket, 1, limit, now)) {
+        if (!spend(project(), bucket, cost, limit, now)) {
             LocalDate day = day(now);
             long used = QuarkusTransaction.requiringNew().call(() -> used(project(), bucket, day));
             throw new ConnectorFailure(FailureClass.RATE_LIMITED, null, "daily_quota_reached", "Herald stopped before "

@@ -3,6 +3,7 @@ package app.herald.content.media;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
@@ -20,6 +21,9 @@ import app.herald.system.IdentifiedEntity;
 @Entity
 @Table(name = "media_file")
 public class MediaFile extends IdentifiedEntity {
+
+    private static final Map<String, String> MIME_TYPES = Map.of("mp4", "video/mp4", "mov", "video/quicktime", "webm",
+            "video/webm", "mkv", "video/x-matroska");
 
     @Column(nullable = false, length = 64, columnDefinition = "CHAR(64)")
     public String sha256;
@@ -108,12 +112,13 @@ public class MediaFile extends IdentifiedEntity {
 
     /** The MIME type browsers expect for this container. */
     public String mimeType() {
-        return switch (container) {
-            case "mov" -> "video/quicktime";
-            case "webm" -> "video/webm";
-            case "mkv" -> "video/x-matroska";
-            default -> "video/mp4";
-        };
+        return MIME_TYPES.getOrDefault(container, "video/mp4");
+    }
+
+    /** The container of a stored video of {@code mimeType}, as {@link #mimeType()} named it. */
+    static String container(String mimeType) {
+        return MIME_TYPES.entrySet().stream().filter(entry -> entry.getValue().equals(mimeType)).map(Map.Entry::getKey)
+                .findFirst().orElse("mp4");
     }
 
     public MediaFacts facts() {

@@ -53,6 +53,7 @@ import app.herald.channel.PlatformHandle;
 import app.herald.channel.PublishRequest;
 import app.herald.channel.RemoteStatus;
 import app.herald.channel.VideoMetrics;
+import app.herald.platform.CoverFrame;
 import app.herald.platform.Platform;
 import app.herald.system.HeraldConfig;
 import app.herald.system.StartupFailure;
@@ -407,6 +408,28 @@ class TikTokConnectorTest {
                 .withRequestBody(matchingJsonPath("$.post_info.disable_comment", equalTo("true")))
                 .withRequestBody(matchingJsonPath("$.post_info.disable_duet", equalTo("true")))
                 .withRequestBody(matchingJsonPath("$.post_info.disable_stitch", equalTo("true"))));
+    }
+
+    @Test
+    void aCoverFrameGoesInPostInfoAsVideoCoverTimestampMsAndNoneLeavesItToTikTok() throws Exception {
+        PublishRequest request = request(video(1_000)).withCover(new CoverFrame(1_500));
+        stubCreator("""
+                ["PUBLIC_TO_EVERYONE","SELF_ONLY"]""", false, false, false);
+        stubInit();
+
+        PlatformHandle handle = connector.start(request);
+
+        tiktok.verify(1, postRequestedFor(urlPathEqualTo(INIT))
+                .withRequestBody(matchingJsonPath("$.post_info.video_cover_timestamp_ms", equalTo("1500"))));
+        assertThat(connector.setCover(request, handle)).as("nothing more to send: TikTok took it with the post")
+                .contains("video_cover_timestamp_ms 1500");
+        tiktok.resetRequests();
+
+        connector.start(request(video(1_000)));
+
+        tiktok.verify(1, postRequestedFor(urlPathEqualTo(INIT)).withRequestBody(matchingJsonPath("$.post_info.privacy_level")));
+        tiktok.verify(0, postRequestedFor(urlPathEqualTo(INIT))
+                .withRequestBody(matchingJsonPath("$.post_info.video_cover_timestamp_ms")));
     }
 
     @Test

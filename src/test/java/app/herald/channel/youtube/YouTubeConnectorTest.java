@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +45,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import app.herald.calendar.CalendarFixture;
 import app.herald.channel.Channel;
@@ -58,6 +60,8 @@ import app.herald.channel.PlatformHandle;
 import app.herald.channel.PublishRequest;
 import app.herald.channel.RemoteStatus;
 import app.herald.channel.VideoMetrics;
+import app.herald.content.media.TestVideos;
+import app.herald.platform.CoverFrame;
 import app.herald.platform.Platform;
 import app.herald.system.HeraldConfig;
 import app.herald.system.StartupFailure;
@@ -76,6 +80,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 class YouTubeConnectorTest {
 
     private static final String UPLOADS = "/upload/youtube/v3/videos";
+    private static final String THUMBNAILS = "/upload/youtube/v3/thumbnails/set";
     private static final String SIZE = "600000";
     private static final String TITLE = "Three tips for spring #Shorts";
     private static final String CAPTION = "Short and useful. Subscribe for more!";
@@ -868,6 +873,59 @@ class YouTubeConnectorTest {
                  "snippet":{"channelId":"UC-herald","title":"%s","categoryId":"22"},
                  "status":{"uploadStatus":"uploaded","privacyStatus":"public","selfDeclaredMadeForKids":false}}"""
                 .formatted(videoId, TITLE));
+    }
+
+    @Test
+    void aCoverFrameIsSetWithThumbnailsSetAsAJpegOfThatFrameForTheVideoAndCosts50Units() throws Exception {
+        PublishRequest clip = coverRequest();
+        google.stubFor(thumbnailsSet("VIDCOVER").willReturn(json(200, """
+                {"kind":"youtube#thumbnailSetResponse","items":[{"default":{"url":"https://i.ytimg.com/vi/VIDCOVER/default.jpg"}}]}""")));
+        long before = quota.today().units();
+
+        String said = youtube.setCover(clip, new PlatformHandle(session, clip.size(), "VIDCOVER"));
+
+        assertThat(said).contains("frame at 1.5 s", "VIDCOVER");
+        List<LoggedRequest> sent = google.findAll(postRequestedFor(urlPathEqualTo(THUMBNAILS)));
+        assertThat(sent).hasSize(1);
+        byte[] jpeg = sent.get(0).getBody();
+        assertThat(jpeg).as("a JPEG (SOI marker) of the frame, not the video").hasSizeGreaterThan(1000)
+                .startsWith((byte) 0xFF, (byte) 0xD8, (byte) 0xFF);
+        assertThat(jpeg.length).isLessThan((int) clip.size());
+        assertThat(quota.today().units()).isEqualTo(before + YouTubeConnector.THUMBNAIL_COST);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "403|forbidden|The authenticated user doesn't have permissions to upload and set custom video thumbnails.|INVALID",
+            "429|uploadRateLimitExceeded|The user has sent too many thumbnails recently.|RATE_LIMITED",
+            "400|invalidImage|The provided image content is invalid.|INVALID" })
+    void aRefusedThumbnailSaysWhyInYouTubesWords(int status, String reason, String message, FailureClass expected)
+            throws Exception {
+        PublishRequest clip = coverRequest();
+        google.stubFor(thumbnailsSet("VIDCOVER").willReturn(json(status, """
+                {"error":{"code":%d,"message":"%s","errors":[{"domain":"youtube.thumbnail","reason":"%s","message":"%s"}]}}"""
+                .formatted(status, message, reason, message))));
+
+        ConnectorFailure failure = catchThrowableOfType(ConnectorFailure.class,
+                () -> youtube.setCover(clip, new PlatformHandle(session, clip.size(), "VIDCOVER")));
+
+        assertThat(failure.failureClass()).isEqualTo(expected);
+        assertThat(failure.httpStatus()).isEqualTo(status);
+        assertThat(failure.getMessage()).contains(message, reason);
+    }
+
+    /** The request of a real 4 s clip whose cover is the frame at 1.5 s. */
+    private PublishRequest coverRequest() throws Exception {
+        Path file = TestVideos.vertical();
+        return new PublishRequest(channelId * 10, channel, file, Files.size(file), "video/mp4", TITLE,
+                CAPTION, request.marker()).withDuration(4).withCover(new CoverFrame(1_500));
+    }
+
+    private MappingBuilder thumbnailsSet(String videoId) {
+        return post(urlPathEqualTo(THUMBNAILS)).withQueryParam("videoId", equalTo(videoId))
+                .withQueryParam("uploadType", equalTo("media"))
+                .withHeader("Authorization", equalTo("Bearer access-1"))
+                .withHeader("Content-Type", equalTo("image/jpeg"));
     }
 
     private static ResponseDefinitionBuilder json(int status, String body) {
