@@ -57,12 +57,11 @@ public class PeriodPosts {
         CHANNEL("pm.channel_id"),
         /** The platform's position in {@link Platform#values()}, 1-based: a number parses faster than a name. */
         PLATFORM("FIELD(pm.platform, " + names(Platform.values()) + ")"),
-        /** Epoch seconds: a number is cheaper to send and parse than a date-time. */
-        PUBLISHED("TIMESTAMPDIFF(SECOND, '1970-01-01', pm.published_at)"),
+        /** Epoch seconds (a stored generated column, V28): a number is cheaper to send and parse than a date-time. */
+        PUBLISHED("pm.published_second"),
         VIEWS("pm.views"),
-        /** likes + comments + shares + saves; null when none of the four is given. */
-        INTERACTIONS("CASE WHEN COALESCE(pm.likes, pm.comments, pm.shares, pm.saves) IS NULL THEN NULL ELSE"
-                + " COALESCE(pm.likes, 0) + COALESCE(pm.comments, 0) + COALESCE(pm.shares, 0) + COALESCE(pm.saves, 0) END"),
+        /** likes + comments + shares + saves, null when none of the four is given (a stored generated column, V28). */
+        INTERACTIONS("pm.interactions"),
         PERCENT_VIEWED("pm.average_percent_viewed");
 
         private final String sql;
@@ -165,10 +164,8 @@ public class PeriodPosts {
         String in = " IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
         query(new Statement("SELECT id, title FROM content_item WHERE id" + in, ids),
                 rows -> titles.put(rows.getLong(1), rows.getString(2)));
-        String interactions = "CASE WHEN COALESCE(likes, comments, shares, saves) IS NULL THEN NULL ELSE"
-                + " COALESCE(likes, 0) + COALESCE(comments, 0) + COALESCE(shares, 0) + COALESCE(saves, 0) END";
-        query(new Statement("SELECT content_id, platform, SUM(views), SUM(" + interactions + "), SUM(CASE WHEN "
-                + interactions + " IS NOT NULL THEN views END) FROM publication_metrics WHERE content_id" + in
+        query(new Statement("SELECT content_id, platform, SUM(views), SUM(interactions), SUM(CASE WHEN interactions"
+                + " IS NOT NULL THEN views END) FROM publication_metrics WHERE content_id" + in
                 + " GROUP BY content_id, platform", ids),
                 rows -> lifetimes.computeIfAbsent(rows.getLong(1), id -> new HashMap<>()).put(
                         Platform.valueOf(rows.getString(2)),
