@@ -150,12 +150,16 @@ public final class ExperimentFixture {
         return manager.session().submit(page, page, Map.of());
     }
 
-    /** What a reviewer's approval leaves: the arm's content approved in its current revision. */
+    /** A reviewer of the brand approves the arm's content on its review page, as the revision it shows. */
     public static long approveArm(long experiment, String label) {
         long content = count("select content_id from experiment_arm where experiment_id = ?1 and label = ?2", experiment, label);
-        QuarkusTransaction.requiringNew().run(() -> Brand.getEntityManager().createNativeQuery("update content_item set"
-                + " state = 'APPROVED', approved_revision_id = current_revision_id where id = ?1")
-                .setParameter(1, content).executeUpdate());
+        long brand = count("select brand_id from experiment where id = ?1", experiment);
+        var reviewer = CalendarFixture.member(brand, Role.REVIEWER).session();
+        var page = reviewer.page("/review/" + content);
+        Response approved = reviewer.submit("/review/" + content, "/review/" + content + "/approve",
+                Map.of("revisionHash", page.select("input[name=revisionHash]").val()));
+        org.assertj.core.api.Assertions.assertThat(approved.statusCode()).as("approval of arm " + label + ": "
+                + approved.body().asString()).isEqualTo(303);
         return content;
     }
 
