@@ -37,6 +37,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import app.herald.audit.AuditEntry;
 import app.herald.calendar.CalendarFixture;
 import app.herald.calendar.CoverState;
 import app.herald.calendar.Notification;
@@ -220,8 +221,7 @@ class YouTubeDispatchTest {
         assertThat(ahead.platformVideoId).isEqualTo("VIDAHEAD");
         assertThat(ahead.platformPublishAt).isEqualTo(slot);
         assertThat(ahead.nextAttemptAt).as("checked again once YouTube should have published it").isAfter(slot);
-        org.jsoup.nodes.Document page = CalendarFixture.member(brand, app.herald.account.Role.MARKETER).session()
-                .page("/calendar/publications/" + id);
+        org.jsoup.nodes.Document page = publicationPage();
         assertThat(page.select("h1 .badge").text()).isEqualTo("Scheduled on the platform");
         assertThat(page.select("dd.publishing").text()).startsWith("Uploaded 60 minutes ahead; YouTube Shorts publishes it at the slot (");
 
@@ -299,8 +299,7 @@ class YouTubeDispatchTest {
     @Test
     void aCoverFrameIsSetWithThumbnailsSetOnceTheUploadIsCompleteAndThePostIsPublished() {
         coverFramePublication();
-        google.stubFor(thumbnailsSet().willReturn(json(200, """
-                {"kind":"youtube#thumbnailSetResponse","items":[{"default":{"url":"https://i.ytimg.com/vi/V/default.jpg"}}]}""")));
+        stubCoverAccepted();
 
         dispatchUntilSettled("yt-cover");
 
@@ -314,8 +313,7 @@ class YouTubeDispatchTest {
         assertThat(steps()).containsSubsequence("FINISH:OK", "COVER:OK", "STATUS:OK").doesNotContain("STATUS:FAILED");
         assertThat(quotaUnits()).as("thumbnails.set 50 units, each videos.list 1")
                 .isEqualTo(50 + steps().stream().filter(step -> step.startsWith("STATUS")).count());
-        assertThat(CalendarFixture.member(brand, app.herald.account.Role.MARKETER).session()
-                .page("/calendar/publications/" + id).select("dd.cover").text())
+        assertThat(publicationPage().select("dd.cover").text())
                 .startsWith("Cover frame at 1.5 s: set (YouTube shows the frame at 1.5 s");
     }
 
@@ -343,24 +341,68 @@ class YouTubeDispatchTest {
         assertThat(steps()).contains("COVER:" + (status == 429 ? "RATE_LIMITED" : "INVALID"));
         assertThat(QuarkusTransaction.requiringNew().call(() -> Channel.<Channel>findById(channel).pausedUntil))
                 .as("a refused cover pauses nothing").isNull();
-        org.jsoup.nodes.Document page = CalendarFixture.member(brand, app.herald.account.Role.MARKETER).session()
-                .page("/calendar/publications/" + id);
+        org.jsoup.nodes.Document page = publicationPage();
         assertThat(page.select("h1 .badge").text()).isEqualTo("Published");
         assertThat(page.select("dd.cover").text()).startsWith("Cover frame at 1.5 s: could not be set: YouTube: " + message);
     }
 
-    /** The due publication's video is a real 4 s clip and its variant shows the frame at 1.5 s as its cover. */
-    private void coverFramePublication() {
+    @Test
+    void aVideoFoundByTheLookupAfterTheFinalBytesTimedOutGetsItsCoverFrameBeforeItIsPublished() {
+        long size = coverFramePublication();
+        String found = "Vfeedc0ffee";
+        String finalBytes = "^bytes \\d+-" + (size - 1) + "/" + size + "$";
+        // YouTube creates the video from the last chunk but answers after Herald stopped waiting (timeout 3 s).
+        google.stubFor(put(urlPathEqualTo(UPLOADS)).withQueryParam("upload_id", matching("S\\d+"))
+                .withHeader("Content-Range", matching(finalBytes)).willReturn(created(found).withFixedDelay(6_000)));
+        stubLookup(found);
+        stubCoverAccepted();
+
+        dispatchUntilSettled("yt-cover-lookup");
+
+        Publication done = CalendarFixture.load(id);
+        assertThat(done.status).isEqualTo(PublicationStatus.PUBLISHED);
+        assertThat(done.platformVideoId).isEqualTo(found);
+        assertThat(done.platformUrl).isEqualTo("https://www.youtube.com/shorts/" + found);
+        assertThat(done.coverState).isEqualTo(CoverState.SET);
+        assertThat(done.failureReason).isNull();
+        google.verify(1, postRequestedFor(urlPathEqualTo(UPLOADS)));
+        google.verify(1, putRequestedFor(urlPathEqualTo(UPLOADS)).withHeader("Content-Range", matching(finalBytes)));
+        List<LoggedRequest> covers = google.findAll(postRequestedFor(urlPathEqualTo(THUMBNAILS)));
+        assertThat(covers).hasSize(1);
+        assertThat(covers.get(0).queryParameter("videoId").firstValue()).isEqualTo(found);
+        assertThat(covers.get(0).queryParameter("uploadType").firstValue()).isEqualTo("media");
+        assertThat(covers.get(0).getHeader("Content-Type")).isEqualTo("image/jpeg");
+        assertThat(covers.get(0).getBody()).startsWith((byte) 0xFF, (byte) 0xD8, (byte) 0xFF);
+        assertThat(steps()).as("one session, no finish: the cover between the lookup and the status check")
+                .endsWith("SEND:UNKNOWN_OUTCOME", "LOOKUP:OK", "COVER:OK", "STATUS:OK").doesNotContain("FINISH:OK")
+                .filteredOn(step -> step.startsWith("START")).containsExactly("START:OK");
+        List<AuditEntry> moves = QuarkusTransaction.requiringNew().call(() -> AuditEntry.<AuditEntry>list(
+                "subjectType = ?1 and subjectId = ?2 order by id", "PUBLICATION", id));
+        assertThat(moves).extracting(entry -> entry.toState)
+                .containsExactly("CLAIMED", "UPLOADING", "UNCONFIRMED", "PROCESSING", "PUBLISHED");
+        assertThat(moves.get(3).comment).isEqualTo("The platform holds the video; Herald sets its cover frame.");
+        org.jsoup.nodes.Document page = publicationPage();
+        assertThat(page.select("h1 .badge").text()).isEqualTo("Published");
+        assertThat(page.select("dd.cover").text()).isEqualTo("Cover frame at 1.5 s: set (YouTube shows the frame at 1.5 s"
+                + " as the thumbnail of " + found + ".)");
+    }
+
+    /**
+     * The due publication's video is a real 4 s clip and its variant shows the frame at 1.5 s as its cover; YouTube
+     * keeps its upload sessions ({@link ResumableSessions}). Returns the clip's size.
+     */
+    private long coverFramePublication() {
         long content = QuarkusTransaction.requiringNew().call(() -> Publication.<Publication>findById(id).content.id);
         Path clip = TestVideos.vertical();
         DispatchFixture.attachClip(content, clip, 4);
         DispatchFixture.coverFrame(id, 1_500);
-        String size;
+        long bytes;
         try {
-            size = String.valueOf(Files.size(clip));
+            bytes = Files.size(clip);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        String size = String.valueOf(bytes);
         google.stubFor(post(urlPathEqualTo(UPLOADS)).withQueryParam("uploadType", equalTo("resumable"))
                 .withHeader("X-Upload-Content-Length", equalTo(size))
                 .withRequestBody(matchingJsonPath("$.snippet.tags[0]", equalTo(marker)))
@@ -370,12 +412,22 @@ class YouTubeDispatchTest {
                 .willReturn(aResponse().withTransformers(ResumableSessions.NAME)));
         google.stubFor(get(urlPathEqualTo("/youtube/v3/videos")).withQueryParam("part", equalTo("status,processingDetails"))
                 .willReturn(aResponse().withTransformers(ResumableSessions.NAME)));
+        return bytes;
     }
 
     private MappingBuilder thumbnailsSet() {
         return post(urlPathEqualTo(THUMBNAILS)).withQueryParam("videoId", matching("V[0-9a-f]{10}"))
                 .withQueryParam("uploadType", equalTo("media")).withHeader("Authorization", equalTo("Bearer access-1"))
                 .withHeader("Content-Type", equalTo("image/jpeg"));
+    }
+
+    private void stubCoverAccepted() {
+        google.stubFor(thumbnailsSet().willReturn(json(200, """
+                {"kind":"youtube#thumbnailSetResponse","items":[{"default":{"url":"https://i.ytimg.com/vi/V/default.jpg"}}]}""")));
+    }
+
+    private org.jsoup.nodes.Document publicationPage() {
+        return CalendarFixture.member(brand, app.herald.account.Role.MARKETER).session().page("/calendar/publications/" + id);
     }
 
     private long quotaUnits() {
