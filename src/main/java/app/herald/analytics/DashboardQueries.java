@@ -3,19 +3,23 @@ package app.herald.analytics;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.zone.ZoneOffsetTransition;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -335,7 +339,7 @@ public class DashboardQueries {
         // the first few are kept, so a bounded heap instead of sorting every item of the period.
         Comparator<Map.Entry<Long, long[]>> order = Comparator.<Map.Entry<Long, long[]>>comparingLong(item -> -item.getValue()[1])
                 .thenComparingLong(item -> -item.getValue()[0]).thenComparingLong(Map.Entry::getKey);
-        java.util.PriorityQueue<Map.Entry<Long, long[]>> kept = new java.util.PriorityQueue<>(order.reversed());
+        PriorityQueue<Map.Entry<Long, long[]>> kept = new PriorityQueue<>(order.reversed());
         for (Map.Entry<Long, long[]> item : totals.entrySet()) {
             if (Long.bitCount(item.getValue()[2]) > 1) {
                 kept.add(item);
@@ -350,7 +354,7 @@ public class DashboardQueries {
         List<Comparison> comparisons = new ArrayList<>();
         for (long content : chosen) {
             List<PlatformResult> results = new ArrayList<>();
-            new java.util.TreeMap<>(lifetimes.getOrDefault(content, Map.of())).forEach((platform, lifetime) -> {
+            new TreeMap<>(lifetimes.getOrDefault(content, Map.of())).forEach((platform, lifetime) -> {
                 Double engagement = lifetime.interactions() == null || lifetime.engagedViews() == null
                         || lifetime.engagedViews() == 0 ? null : lifetime.interactions() / lifetime.engagedViews() * 100;
                 results.add(new PlatformResult(platform, lifetime.views(), engagement, countOr(lifetime.views(), platform),
@@ -440,7 +444,7 @@ public class DashboardQueries {
      * view of the posts that give interactions, and views-weighted % viewed of the posts that give it.
      */
     private static final class StrategySums {
-        final Set<Long> items = new java.util.HashSet<>();
+        final Set<Long> items = new HashSet<>();
         long publications;
         long measured;
         double views;
@@ -518,43 +522,6 @@ public class DashboardQueries {
                 .toList();
     }
 
-    /**
-     * The zone's UTC offsets over a period: the offset at its start and at each transition inside it (daylight saving:
-     * none to a few), so a post's local time costs a comparison or two instead of a time-zone rules look-up.
-     */
-    private static final class PeriodOffsets {
-        private final long[] from;
-        private final int[] seconds;
-
-        PeriodOffsets(AnalyticsPeriod period) {
-            java.time.zone.ZoneRules rules = period.zone().getRules();
-            java.time.Instant start = period.startUtc().toInstant(java.time.ZoneOffset.UTC);
-            java.time.Instant end = period.endUtc().toInstant(java.time.ZoneOffset.UTC);
-            List<java.time.zone.ZoneOffsetTransition> changes = new ArrayList<>();
-            for (var next = rules.nextTransition(start); next != null && next.getInstant().isBefore(end);
-                    next = rules.nextTransition(next.getInstant())) {
-                changes.add(next);
-            }
-            from = new long[changes.size() + 1];
-            seconds = new int[changes.size() + 1];
-            from[0] = Long.MIN_VALUE;
-            seconds[0] = rules.getOffset(start).getTotalSeconds();
-            for (int i = 0; i < changes.size(); i++) {
-                from[i + 1] = changes.get(i).toEpochSecond();
-                seconds[i + 1] = changes.get(i).getOffsetAfter().getTotalSeconds();
-            }
-        }
-
-        /** The local wall-clock time, as epoch seconds, of {@code epochSecond} (an instant within the period). */
-        long local(long epochSecond) {
-            int stretch = from.length - 1;
-            while (from[stretch] > epochSecond) {
-                stretch--;
-            }
-            return epochSecond + seconds[stretch];
-        }
-    }
-
     /** Collects one channel's cells (posts and sorted engagement rates), then grades each against its median. */
     private static final class HeatmapBuilder {
         private final long id;
@@ -575,7 +542,7 @@ public class DashboardQueries {
             double[] cell = rates[weekday][hour];
             int count = measured[weekday][hour];
             if (cell == null || cell.length == count) {
-                rates[weekday][hour] = cell = java.util.Arrays.copyOf(cell == null ? new double[0] : cell, Math.max(8, count * 2));
+                rates[weekday][hour] = cell = Arrays.copyOf(cell == null ? new double[0] : cell, Math.max(8, count * 2));
             }
             cell[count] = engagement;
             measured[weekday][hour] = count + 1;
@@ -588,14 +555,14 @@ public class DashboardQueries {
             for (int weekday = 0; weekday < 7; weekday++) {
                 for (int hour = 0; hour < 24; hour++) {
                     double[] cell = rates[weekday][hour] == null ? new double[0]
-                            : java.util.Arrays.copyOf(rates[weekday][hour], measured[weekday][hour]);
-                    java.util.Arrays.sort(cell);
+                            : Arrays.copyOf(rates[weekday][hour], measured[weekday][hour]);
+                    Arrays.sort(cell);
                     rates[weekday][hour] = cell;
                     System.arraycopy(cell, 0, all, filled, cell.length);
                     filled += cell.length;
                 }
             }
-            java.util.Arrays.sort(all);
+            Arrays.sort(all);
             Double median = median(all);
             long count = 0;
             List<List<HeatmapCell>> days = new ArrayList<>();
@@ -640,29 +607,6 @@ public class DashboardQueries {
             int middle = sorted.length / 2;
             return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
         }
-    }
-
-    /**
-     * {@code column} (a UTC DATETIME) as wall-clock time in the period's zone, offset by offset between the zone's
-     * transitions inside the period, so no time zone tables are needed in the database.
-     */
-    static String localTime(String column, AnalyticsPeriod period) {
-        ZoneRules rules = period.zone().getRules();
-        java.time.Instant start = period.from().atStartOfDay(period.zone()).toInstant();
-        java.time.Instant end = period.to().plusDays(1).atStartOfDay(period.zone()).toInstant();
-        StringBuilder cases = new StringBuilder();
-        java.time.Instant cursor = start;
-        ZoneOffsetTransition next = rules.nextTransition(cursor);
-        while (next != null && next.getInstant().isBefore(end)) {
-            cases.append(" WHEN ").append(column).append(" < '")
-                    .append(LocalDateTime.ofInstant(next.getInstant(), ZoneOffset.UTC)).append("' THEN ")
-                    .append(rules.getOffset(cursor).getTotalSeconds());
-            cursor = next.getInstant();
-            next = rules.nextTransition(cursor);
-        }
-        int last = rules.getOffset(cursor).getTotalSeconds();
-        String seconds = cases.isEmpty() ? String.valueOf(last) : "(CASE" + cases + " ELSE " + last + " END)";
-        return "DATE_ADD(" + column + ", INTERVAL " + seconds + " SECOND)";
     }
 
     // ---- the statements, also run bare by the benchmark -------------------------------------------------------
@@ -713,7 +657,7 @@ public class DashboardQueries {
         Map<String, Object> values = new LinkedHashMap<>(values(scope));
         values.putAll(extra);
         List<Object> parameters = new ArrayList<>();
-        java.util.regex.Matcher names = java.util.regex.Pattern.compile(":(\\w+)").matcher(sql);
+        Matcher names = Pattern.compile(":(\\w+)").matcher(sql);
         while (names.find()) {
             parameters.add(values.get(names.group(1)));
         }

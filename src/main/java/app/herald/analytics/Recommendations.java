@@ -241,7 +241,7 @@ public class Recommendations {
      * description).
      */
     private List<Post> posts(DashboardScope scope) {
-        String local = DashboardQueries.localTime("pm.published_at", scope.period());
+        String local = new PeriodOffsets(scope.period()).localSql("pm.published_at");
         String sql = "SELECT ci.id, ci.title, ci.niche, pm.platform, ci.sequencing, (COALESCE(pm.likes, 0)"
                 + " + COALESCE(pm.comments, 0) + COALESCE(pm.shares, 0) + COALESCE(pm.saves, 0)) * 1E0 / pm.views,"
                 + " WEEKDAY(" + local + "), HOUR(" + local + "), ci.hashtags, COALESCE(v.body, ci.description)"

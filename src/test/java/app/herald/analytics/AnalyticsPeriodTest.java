@@ -28,16 +28,6 @@ class AnalyticsPeriodTest {
     }
 
     @Test
-    void hoursAreTheBrandsWallClockOnBothSidesOfTheChange() {
-        AnalyticsPeriod period = AnalyticsPeriod.parse("custom", "2026-03-23", "2026-04-05", BERLIN, TODAY);
-        assertThat(DashboardQueries.localTime("pm.published_at", period)).isEqualTo("DATE_ADD(pm.published_at,"
-                + " INTERVAL (CASE WHEN pm.published_at < '2026-03-29T01:00' THEN 3600 ELSE 7200 END) SECOND)");
-        AnalyticsPeriod winter = AnalyticsPeriod.parse("custom", "2026-01-05", "2026-01-11", BERLIN, TODAY);
-        assertThat(DashboardQueries.localTime("pm.published_at", winter))
-                .isEqualTo("DATE_ADD(pm.published_at, INTERVAL 3600 SECOND)");
-    }
-
-    @Test
     void aCustomPeriodNeedsTwoDatesInOrder() {
         assertThatThrownBy(() -> AnalyticsPeriod.parse("custom", "2026-03-01", null, BERLIN, TODAY))
                 .hasMessage("A custom period needs 'to' as a date (YYYY-MM-DD).");
