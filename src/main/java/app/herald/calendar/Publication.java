@@ -141,6 +141,16 @@ public class Publication extends IdentifiedEntity {
     @Version
     public int version;
 
+    /** Moves the cover frame's state (see {@link CoverState} for the moves allowed) with what the step gave. */
+    public void moveCover(CoverState target, String note) {
+        if (!coverState.canMoveTo(target)) {
+            throw new IllegalStateException("The cover frame of publication " + id + " cannot go from " + coverState
+                    + " to " + target);
+        }
+        coverState = target;
+        coverNote = note;
+    }
+
     /** The cover frame its variant chose on the channel's platform; null when the platform picks its own. */
     public CoverFrame cover() {
         return content.variant(channel.platform).map(ContentVariant::cover).orElse(null);

@@ -328,8 +328,7 @@ public class PublicationDispatch {
                 publication.uploadOffset = 0;
                 publication.uploadSize = request.size();
                 // A new upload is a new video: its cover is still to be set.
-                publication.coverState = request.cover() == null ? CoverState.NONE : CoverState.PENDING;
-                publication.coverNote = null;
+                publication.moveCover(request.cover() == null ? CoverState.NONE : CoverState.PENDING, null);
                 moveIfNeeded(publication, PublicationStatus.UPLOADING, "Upload session opened on " + publication.channel.label() + ".");
             });
         }
@@ -364,7 +363,7 @@ public class PublicationDispatch {
     private Optional<Snapshot> cover(Job job, Snapshot snapshot, Connector connector) throws ConnectorFailure {
         if (snapshot.cover() == CoverState.PENDING) {
             job.coverSending = true;
-            return record(job, publication -> publication.coverState = CoverState.SENDING);
+            return record(job, publication -> publication.moveCover(CoverState.SENDING, null));
         }
         String again = job.coverSending ? "" : "Sent again: Herald stopped while sending it before. ";
         job.coverSending = true;
@@ -375,15 +374,10 @@ public class PublicationDispatch {
             if (failure.failureClass() == FailureClass.AUTH && !job.refreshed) {
                 throw failure;
             }
-            return record(job, publication -> {
-                publication.coverState = CoverState.REFUSED;
-                publication.coverNote = truncate(again + failure.getMessage(), 1000);
-            });
+            return record(job, publication -> publication.moveCover(CoverState.REFUSED,
+                    truncate(again + failure.getMessage(), 1000)));
         }
-        return record(job, publication -> {
-            publication.coverState = CoverState.SET;
-            publication.coverNote = truncate(again + said, 1000);
-        });
+        return record(job, publication -> publication.moveCover(CoverState.SET, truncate(again + said, 1000)));
     }
 
     /** An outcome we do not know: ask the platform before anything is sent again, and send again at most once. */
