@@ -110,7 +110,7 @@ public class ContentService {
         if (item.media == null) {
             throw new ContentException("'" + item.title + "' has no video, so it has no frame to show as its cover.");
         }
-        if (cover.seconds() >= item.media.durationSeconds) {
+        if (!cover.within(item.media.durationSeconds)) {
             throw new ContentException("The cover frame at " + cover.secondsText() + " s is not within the video, which"
                     + " lasts " + item.media.facts().durationText() + " s.");
         }

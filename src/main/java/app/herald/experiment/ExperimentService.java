@@ -376,7 +376,7 @@ public class ExperimentService {
             CoverFrame frame = CoverFrame.parse(value).orElseThrow(() -> new ExperimentException("Arm " + label + ": '"
                     + value + "' is not a second of the video. Type the seconds into the video of the frame to show as the"
                     + " cover, from 0, e.g. 1.5."));
-            if (frame.seconds() >= duration) {
+            if (!frame.within(duration)) {
                 throw new ExperimentException("Arm " + label + ": " + frame.secondsText() + " s is past the end of the"
                         + " video, which lasts " + lasts + " s. Choose a second from 0 to under " + lasts + ".");
             }

@@ -39,6 +39,11 @@ public record CoverFrame(int millis) {
         return millis / 1000.0;
     }
 
+    /** Whether a video lasting {@code durationSeconds} has this frame (from 0 to just before its end). */
+    public boolean within(double durationSeconds) {
+        return seconds() < durationSeconds;
+    }
+
     /** The second as typed back: "1.5", "2", "0.04". */
     public String secondsText() {
         return BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString();
